@@ -1,0 +1,1 @@
+"""`make bench`: the numbers the issues ask for (see README.md here)."""

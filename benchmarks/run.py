@@ -1,0 +1,313 @@
+"""`make bench`: start-up, memory and storage numbers on 10 years of heavy use.
+
+Prints a Markdown table (and writes it to build/bench-results.md) with the
+machine it ran on. These are measurements, not tests: nothing here fails a
+build. See benchmarks/README.md for what each row measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make the checkout importable
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import dataset, machine  # noqa: E402
+
+CACHE_ROOT = ROOT / "build" / "bench-data"
+RESULTS = ROOT / "build" / "bench-results.md"
+CHILD_TIMEOUT_S = 60.0
+
+
+@dataclass
+class Row:
+    metric: str
+    median: str
+    p95: str = ""
+    goal: str = ""
+    result: str = "info"
+
+
+def p95(values: Sequence[float]) -> float:
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def verdict(value: float, limit: float) -> str:
+    return "pass" if value <= limit else "**FAIL**"
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
+    env.pop("LBP_DESKTOP_LOG", None)
+    return env
+
+
+# ----- start-up and memory (the real entry point, in a child process) -----------
+
+
+@dataclass
+class SmokeRun:
+    wall_ms: float  # parent's view: just before Popen until the first_paint_ms= line
+    own_ms: float  # the child's own estimate (from process creation)
+    rss_mb: float | None
+
+
+def smoke_once(data_dir: Path) -> SmokeRun:
+    cmd = [sys.executable, "-m", "lbp_desktop", "--smoke-test", "--data-dir", str(data_dir)]
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, stderr=err, text=True
+        )
+        wall = own = None
+        rss = None
+        try:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if line.startswith("first_paint_ms=") and wall is None:
+                    wall = (time.perf_counter() - start) * 1000.0
+                    own = float(line.split("=", 1)[1])
+                elif line.startswith("rss_mb="):
+                    rss = float(line.split("=", 1)[1])
+                if wall is not None and rss is not None:
+                    break
+            proc.wait(timeout=CHILD_TIMEOUT_S)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        if wall is None or own is None:
+            err.seek(0)
+            tail = err.read().decode(errors="replace").strip().splitlines()[-5:]
+            raise RuntimeError(
+                f"the smoke test printed no first_paint_ms= line (exit {proc.returncode}): "
+                + " | ".join(tail)
+            )
+    return SmokeRun(wall, own, rss)
+
+
+def startup_rows(data_dir: Path, runs: int, notes: list[str]) -> list[Row]:
+    if importlib.util.find_spec("lbp_desktop.cli") is None:
+        notes.append("Start-up and memory skipped: lbp_desktop/cli.py does not exist yet.")
+        return []
+    try:
+        smoke_once(data_dir)  # warm-up, not counted: loads Qt's libraries into the OS cache
+        results = [smoke_once(data_dir) for _ in range(runs)]
+    except (RuntimeError, subprocess.TimeoutExpired, OSError) as exc:
+        notes.append(f"Start-up and memory skipped: {exc}")
+        return []
+    wall = [r.wall_ms for r in results]
+    own = [r.own_ms for r in results]
+    rows = [
+        Row(
+            f"start to first paint, ms ({runs} runs)",
+            f"{statistics.median(wall):.0f}",
+            f"{p95(wall):.0f}",
+            "median <= 300",
+            verdict(statistics.median(wall), 300),
+        ),
+        Row(
+            "  the same, the app's own estimate, ms",
+            f"{statistics.median(own):.0f}",
+            f"{p95(own):.0f}",
+        ),
+    ]
+    rss = [r.rss_mb for r in results if r.rss_mb is not None]
+    if rss:
+        rows.append(
+            Row(
+                "resident memory after start, MB",
+                f"{statistics.median(rss):.1f}",
+                f"{max(rss):.1f} (max)",
+                "median <= 90",
+                verdict(statistics.median(rss), 90),
+            )
+        )
+    else:
+        notes.append("Memory: the smoke test printed no rss_mb= line.")
+    return rows
+
+
+# ----- the store ------------------------------------------------------------------
+
+_OPEN_CHILD = """
+import sys, time
+from pathlib import Path
+from lbp_desktop.storage.store import Store
+start = time.perf_counter()
+Store.open(Path(sys.argv[1])).close()
+print((time.perf_counter() - start) * 1000.0)
+"""
+
+
+def _open_times(data_dir: Path, runs: int, *, forget: Sequence[str] = ()) -> list[float]:
+    times = []
+    for _ in range(runs):
+        for name in forget:
+            (data_dir / name).unlink(missing_ok=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _OPEN_CHILD, str(data_dir)],
+            cwd=ROOT,
+            env=child_env(),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=CHILD_TIMEOUT_S,
+        )
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return times
+
+
+def store_open_rows(data_dir: Path, runs: int, notes: list[str]) -> list[Row]:
+    # A fresh process per run: nothing parsed stays in memory between runs
+    # (the OS file cache does stay warm, as it usually is at a real start).
+    times = _open_times(data_dir, runs)
+    current = data_dir / "records" / f"{date.today().year}.json"
+    size = current.stat().st_size if current.exists() else 0
+    notes.append(
+        f"The store opens the current year's file: records/{current.name}, {size / 1e6:.1f} MB "
+        "today (it is fullest in December)."
+    )
+    median = statistics.median(times)
+    rows = [
+        Row(
+            f"open + close the store, ms ({runs} fresh processes)",
+            f"{median:.1f}",
+            f"{p95(times):.1f}",
+            "median <= 150",
+            verdict(median, 150),
+        )
+    ]
+    # The store may remember digests of files it has already validated; without
+    # them (first start after an upgrade, or files written by another program)
+    # every record of the current year is validated again.
+    memo = [p.name for p in data_dir.glob(".verified*")]
+    if memo:
+        cold = _open_times(data_dir, runs, forget=memo)
+        rows.append(
+            Row(
+                f"  the same, without {', '.join(memo)} (files not yet validated), ms",
+                f"{statistics.median(cold):.1f}",
+                f"{p95(cold):.1f}",
+            )
+        )
+    return rows
+
+
+def fullest_year(data_dir: Path) -> tuple[int, int]:
+    files = [(p.stat().st_size, int(p.stem)) for p in (data_dir / "records").glob("*.json")]
+    if not files:
+        raise RuntimeError(f"no year files in {data_dir / 'records'}")
+    size, year = max(files)
+    return year, size
+
+
+def checkin_write_row(data_dir: Path, writes: int, notes: list[str]) -> Row:
+    from lbp_desktop.demo_seed import local_zone
+    from lbp_desktop.domain.records import PainCheckIn
+    from lbp_desktop.storage.store import Store
+
+    year, size = fullest_year(data_dir)
+    tz = local_zone()
+    # Late in the year, in the fullest year file: the worst case a diary reaches
+    # every December.
+    base = datetime(year, 12, 30, 9, 0, tzinfo=tz)
+    times = []
+    with Store.open(data_dir) as store:
+        # Load that year before timing: the first touch of a closed year parses it.
+        store.records(PainCheckIn, since=date(year, 12, 1), until=date(year, 12, 31))
+        for i in range(writes):
+            record = PainCheckIn(at=base + timedelta(minutes=i), score=i % 11, area="lower_back")
+            start = time.perf_counter()
+            store.add(record)
+            times.append((time.perf_counter() - start) * 1000.0)
+    notes.append(
+        f"Check-in writes went into records/{year}.json ({size / 1e6:.1f} MB before the writes), "
+        "the fullest year file, on a copy of the data dir."
+    )
+    return Row(
+        f"one pain check-in write, ms ({writes} writes; p50 | p95)",
+        f"{statistics.median(times):.1f}",
+        f"{p95(times):.1f}",
+        "p95 <= 25",
+        verdict(p95(times), 25),
+    )
+
+
+# ----- table --------------------------------------------------------------------
+
+
+def table(rows: Sequence[Row]) -> str:
+    lines = ["| metric | median | p95 | goal | result |", "| --- | ---: | ---: | --- | --- |"]
+    lines += [f"| {r.metric} | {r.median} | {r.p95} | {r.goal} | {r.result} |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reseed", action="store_true", help="seed the data again")
+    parser.add_argument("--paint-runs", type=int, default=7)
+    parser.add_argument("--open-runs", type=int, default=15)
+    parser.add_argument("--writes", type=int, default=200)
+    args = parser.parse_args(argv)
+
+    print(f"Preparing {dataset.DAYS} days of {dataset.PROFILE} history...", file=sys.stderr)
+    data = dataset.prepare(CACHE_ROOT, reseed=args.reseed)
+    notes: list[str] = []
+    rows: list[Row] = []
+    seeded = "cached, seeded " + data.seeded_at if data.cached else "seeded in this run"
+    rows.append(
+        Row(
+            f"seed 10 years heavy ({data.records} records), s",
+            f"{data.seconds:.1f}",
+            "",
+            "",
+            f"info ({seeded})",
+        )
+    )
+    work = Path(tempfile.mkdtemp(prefix="work-", dir=CACHE_ROOT))
+    try:
+        # The app writes a little on exit (window size): keep the cache pristine.
+        app_dir = work / "app"
+        shutil.copytree(data.data_dir, app_dir)
+        print("Start-up and memory...", file=sys.stderr)
+        rows += startup_rows(app_dir, args.paint_runs, notes)
+        print("Opening the store...", file=sys.stderr)
+        rows += store_open_rows(app_dir, args.open_runs, notes)
+        print("Writing check-ins...", file=sys.stderr)
+        write_dir = work / "write"
+        shutil.copytree(data.data_dir, write_dir)
+        rows.append(checkin_write_row(write_dir, args.writes, notes))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    out = ["## Benchmarks", "", table(rows), ""]
+    out += [f"- {note}" for note in notes]
+    out += ["", "Machine:", ""]
+    out += [f"- {name}: {value}" for name, value in machine.describe(CACHE_ROOT)]
+    text = "\n".join(out).rstrip() + "\n"
+    print(text)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Start-up: get the main window on screen first, then bring in the rest.
+
+A patient double-clicks and waits; what they see first is what counts. So
+this module imports only what the first frame needs (Qt widgets, the window
+frame, the single-instance check). The store, content, asyncio loop and the
+pages' contents come right after the first paint, in ``controller``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from lbp_desktop import APP_ID, APP_NAME, __version__, proc_stats
+from lbp_desktop.services.single_instance import SingleInstance, instance_key
+from lbp_desktop.storage.peek import peek_settings
+from lbp_desktop.views.main_window import MainWindow, bring_to_front
+from lbp_desktop.views.theme import apply_theme
+
+SETTING_GEOMETRY = "window_geometry"
+SETTING_THEME = "theme"
+FIRST_PAINT_WAIT_MS = 5000
+
+EXIT_HANDED_OVER = 0
+EXIT_NO_HANDOVER = 1
+EXIT_SMOKE_BUSY = 3
+
+
+class _PaintSpy(QObject):
+    """Notes the first paint event of the widget it watches."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.painted = False
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+            watched.removeEventFilter(self)
+        return False
+
+
+def show_and_wait_for_paint(app: QApplication, window: QWidget) -> bool:
+    """Show the window and run Qt's events until it has been painted once."""
+    spy = _PaintSpy(window)
+    window.show()
+    deadline = QDeadlineTimer(FIRST_PAINT_WAIT_MS)
+    while not spy.painted and not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    spy.deleteLater()
+    return spy.painted
+
+
+def _log():
+    import logging  # not before the first paint: it costs ~15 ms to import
+
+    return logging.getLogger(__name__)
+
+
+def run_gui(data_dir: Path, *, smoke_test: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+
+    instance = SingleInstance(instance_key(data_dir))
+    if not instance.try_become_primary():
+        if instance.send_to_primary({"action": "activate"}):
+            if smoke_test:
+                print("error: another instance is running on this data folder", file=sys.stderr)
+                return EXIT_SMOKE_BUSY
+            return EXIT_HANDED_OVER
+        print("error: the app seems to be running but does not answer", file=sys.stderr)
+        return EXIT_NO_HANDOVER
+
+    prefs = peek_settings(data_dir, (SETTING_GEOMETRY, SETTING_THEME))
+    apply_theme(app, prefs.get(SETTING_THEME, "system"))
+    window = MainWindow()
+    geometry = prefs.get(SETTING_GEOMETRY)
+    if isinstance(geometry, str):
+        window.restore_geometry_state(geometry)
+
+    def on_message(message: dict) -> None:
+        if message.get("action") == "activate":
+            bring_to_front(window)
+            _log().info("brought to the front by a second launch")
+
+    instance.message_received.connect(on_message)
+
+    painted = show_and_wait_for_paint(app, window)
+    first_paint_ms = proc_stats.process_age_ms()
+    if smoke_test:
+        if not painted:
+            print("error: the main window was never painted", file=sys.stderr)
+            return EXIT_NO_HANDOVER
+        print(f"first_paint_ms={first_paint_ms:.1f}", flush=True)
+    _log().info("first paint after %.0f ms", first_paint_ms)
+
+    # Everything below may take its time: the window is already on screen.
+    import qasync  # after PySide6, so it binds to it
+
+    from lbp_desktop.controller import AppController
+    from lbp_desktop.domain.clock import SystemClock
+
+    controller = AppController(app, window, data_dir, clock=SystemClock(), smoke_test=smoke_test)
+    try:
+        return qasync.run(controller.run())
+    finally:
+        instance.close()

@@ -1,0 +1,188 @@
+"""The main window: navigation on the left, one page at a time on the right.
+
+The window exposes its four pages (``today_page``, ``session_page``,
+``progress_page``, ``settings_page``) so the composition root can connect
+their signals; it holds no business rules itself.
+
+Pages are built on first use, not in ``__init__``: importing and building
+them costs more than the rest of the window, and the first paint should not
+wait for pages nobody is looking at yet. ``build_pages()`` builds them all,
+which the app does right after the first paint.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
+
+from lbp_desktop import APP_NAME
+from lbp_desktop.views.forms.ui_main_window import Ui_MainWindow
+
+if TYPE_CHECKING:
+    from lbp_desktop.views.progress_page import ProgressPage
+    from lbp_desktop.views.session_page import SessionPage
+    from lbp_desktop.views.settings_page import SettingsPage
+    from lbp_desktop.views.today_page import TodayPage
+
+PAGE_NAMES = ("today", "session", "progress", "settings")
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()  # emitted from closeEvent, before the window closes
+    page_changed = Signal(str)  # one of PAGE_NAMES
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle(APP_NAME)
+        self._pages: dict[str, QWidget] = {}
+        # Holds the place of the pages until they are built, so the first
+        # paint shows the window's real frame and not an empty stack.
+        self._placeholder = QWidget()
+        self._placeholder.setAccessibleName("Loading")
+        self.ui.pages.addWidget(self._placeholder)
+        self._nav: dict[str, QPushButton] = {
+            "today": self.ui.navTodayButton,
+            "session": self.ui.navSessionButton,
+            "progress": self.ui.navProgressButton,
+            "settings": self.ui.navSettingsButton,
+        }
+        for name in PAGE_NAMES:
+            # toggled, not clicked: arrow keys between the buttons check them too.
+            self._nav[name].toggled.connect(lambda checked, n=name: checked and self.go_to(n))
+        for number, name in enumerate(PAGE_NAMES, start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=name: self.go_to(n, focus=True))
+        self._nav["today"].setChecked(True)
+
+    # -- pages, built on first use ------------------------------------------------------------
+
+    def _build_page(self, page_name: str) -> QWidget:
+        if page_name == "today":
+            from lbp_desktop.views.today_page import TodayPage
+
+            page: QWidget = TodayPage()
+        elif page_name == "session":
+            from lbp_desktop.views.session_page import SessionPage
+
+            page = SessionPage()
+        elif page_name == "progress":
+            from lbp_desktop.views.progress_page import ProgressPage
+
+            page = ProgressPage()
+        elif page_name == "settings":
+            from lbp_desktop.views.settings_page import SettingsPage
+
+            page = SettingsPage()
+        else:
+            raise ValueError(f"unknown page {page_name!r}; expected one of {PAGE_NAMES}")
+        self._pages[page_name] = page
+        self.ui.pages.addWidget(page)
+        return page
+
+    def page(self, page_name: str) -> QWidget:
+        return self._pages.get(page_name) or self._build_page(page_name)
+
+    def build_pages(self) -> None:
+        """Build every page now; the one whose nav button is checked is shown."""
+        for name in PAGE_NAMES:
+            self.page(name)
+        current = next(n for n in PAGE_NAMES if self._nav[n].isChecked())
+        self.ui.pages.setCurrentWidget(self._pages[current])
+        self.ui.pages.removeWidget(self._placeholder)
+        self._placeholder.deleteLater()
+
+    @property
+    def today_page(self) -> TodayPage:
+        return self.page("today")  # type: ignore[return-value]
+
+    @property
+    def session_page(self) -> SessionPage:
+        return self.page("session")  # type: ignore[return-value]
+
+    @property
+    def progress_page(self) -> ProgressPage:
+        return self.page("progress")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def go_to(self, page_name: str, *, focus: bool = False) -> None:
+        """Show a page by name; with focus, move the keyboard focus into it."""
+        page = self.page(page_name)
+        self._nav[page_name].setChecked(True)
+        changed = self.ui.pages.currentWidget() is not page
+        self.ui.pages.setCurrentWidget(page)
+        if focus:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            focused = QApplication.focusWidget()
+            if focused is None or not page.isAncestorOf(focused):
+                # Nothing to focus on the page (say, no plans yet): its nav button
+                # at least tells a keyboard user where they are.
+                self._nav[page_name].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if changed:
+            self.page_changed.emit(page_name)
+
+    def current_page_name(self) -> str:
+        current = self.ui.pages.currentWidget()
+        return next(
+            (name for name, page in self._pages.items() if page is current),
+            next(n for n in PAGE_NAMES if self._nav[n].isChecked()),
+        )
+
+    def nav_button(self, page_name: str) -> QPushButton:
+        return self._nav[page_name]
+
+    # -- status bar ---------------------------------------------------------------------------
+
+    def show_status(self, message: str, timeout_ms: int = STATUS_TIMEOUT_MS) -> None:
+        """A short note at the bottom; 0 keeps it until replaced."""
+        self.ui.statusBar.showMessage(message, timeout_ms)
+
+    def clear_status(self) -> None:
+        self.ui.statusBar.clearMessage()
+
+    def status_text(self) -> str:
+        return self.ui.statusBar.currentMessage()
+
+    # -- geometry -----------------------------------------------------------------------------
+
+    def save_geometry_state(self) -> str:
+        """Size and position as base64 text, for the settings file."""
+        return bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+
+    def restore_geometry_state(self, state: str) -> bool:
+        """False (and nothing changes) when the text is empty or not a saved geometry."""
+        if not state:
+            return False
+        try:
+            raw = QByteArray.fromBase64(state.encode("ascii"))
+        except UnicodeEncodeError:
+            return False
+        return bool(raw) and self.restoreGeometry(raw)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show a window that a second launch asked for: restore, raise, focus."""
+    if window.isMinimized():
+        # A window minimised from maximised comes back maximised.
+        if window.windowState() & Qt.WindowState.WindowMaximized:
+            window.showMaximized()
+        else:
+            window.showNormal()
+    elif not window.isVisible():
+        window.show()
+    window.raise_()
+    window.activateWindow()

@@ -1,0 +1,81 @@
+"""The command line as a user (or CI, or a benchmark) calls it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from lbp_desktop import __version__
+
+pytestmark = pytest.mark.slow
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_version_and_help(run_cli) -> None:
+    out = run_cli("--version")
+    assert out.returncode == 0
+    assert __version__ in out.stdout
+    helped = run_cli("--help")
+    assert helped.returncode == 0
+    for word in ("check", "seed-demo", "--smoke-test", "--data-dir"):
+        assert word in helped.stdout
+
+
+def test_check_on_a_fresh_folder_is_clean(run_cli, tmp_path: Path) -> None:
+    out = run_cli("check", "--data-dir", str(tmp_path / "data"))
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "All clear" in out.stdout
+
+
+def test_seed_demo_then_check_then_refuse(run_cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seeded = run_cli("seed-demo", "--days", "20", "--profile", "heavy", "--data-dir", str(data))
+    assert seeded.returncode == 0, seeded.stderr
+    checked = run_cli("--data-dir", str(data), "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    before = {p: _digest(p) for p in data.rglob("*.json")}
+    again = run_cli("seed-demo", "--days", "5", "--data-dir", str(data))
+    assert again.returncode == 2
+    assert "--force" in again.stderr
+    assert {p: _digest(p) for p in data.rglob("*.json")} == before
+
+
+def test_check_reports_a_corrupt_file_and_leaves_it_alone(run_cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run_cli("seed-demo", "--days", "3", "--data-dir", str(data)).returncode == 0
+    year_file = sorted((data / "records").glob("*.json"))[-1]
+    text = year_file.read_bytes()
+    year_file.write_bytes(text[: len(text) // 2])  # truncated, as after a bad disk
+    before = _digest(year_file)
+    out = run_cli("check", "--data-dir", str(data))
+    assert out.returncode == 2
+    assert year_file.name in out.stdout
+    assert _digest(year_file) == before
+
+
+def test_check_names_file_entry_and_field_of_a_bad_record(run_cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run_cli("seed-demo", "--days", "3", "--data-dir", str(data)).returncode == 0
+    year_file = sorted((data / "records").glob("*.json"))[-1]
+    doc = json.loads(year_file.read_text())
+    table = doc["pain_checkins"]
+    first_key = next(iter(table))
+    table[first_key]["score"] = 14
+    year_file.write_text(json.dumps(doc))
+    out = run_cli("check", "--data-dir", str(data))
+    assert out.returncode == 2
+    line = next(line for line in out.stdout.splitlines() if "score" in line)
+    assert year_file.name in line
+    assert table[first_key]["id"] in line
+
+
+def test_bad_arguments_get_a_clear_message(run_cli) -> None:
+    out = run_cli("seed-demo", "--days", "zero")
+    assert out.returncode == 2
+    assert "not a whole number" in out.stderr

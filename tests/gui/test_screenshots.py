@@ -1,0 +1,115 @@
+"""Render every page with realistic data, light and dark, into build/screenshots/.
+
+Look at the pictures after a visual change: a patient in pain should get
+each page at a glance.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from gui_sample_data import TODAY, TZ, History
+from PySide6.QtWidgets import QApplication, QWidget
+
+from lbp_desktop.domain.overview import daily_pain_series, today_summary
+from lbp_desktop.views.data_error_dialog import DataErrorDialog
+from lbp_desktop.views.main_window import PAGE_NAMES, MainWindow
+from lbp_desktop.views.plan_view import PlanView
+from lbp_desktop.views.settings_page import KIND_WORDS
+from lbp_desktop.views.theme import apply_theme
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+class _Backup:
+    def __init__(self, made_at: datetime, kind: str) -> None:
+        self.made_at = made_at
+        self.kind = kind
+        self.path = Path(f"/home/ann/.local/share/lbp-desktop/backups/{made_at:%Y-%m-%d}-{kind}")
+
+
+def _save(widget: QWidget, name: str) -> Path:
+    # Let pending layout requests (text just set) settle, as the event loop would.
+    QApplication.processEvents()
+    QApplication.processEvents()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
+
+
+def _not_blank(path: Path) -> bool:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 25) for y in range(0, image.height(), 25)
+    }
+    return len(colours) > 3
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request, qapp):
+    apply_theme(qapp, request.param)
+    yield request.param
+    apply_theme(qapp, "system")
+
+
+def test_every_page(
+    qtbot, scheme: str, window: MainWindow, history: History, plans: list[PlanView]
+) -> None:
+    checkins, runs, breaks = history
+    window.today_page.show_summary(
+        today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4)
+    )
+    window.today_page.score_button(4).click()
+    window.today_page.area_button("lower_back").click()
+    window.session_page.set_plans(plans)
+    window.settings_page.set_data_location("/home/ann/.local/share/lbp-desktop")
+    assert set(KIND_WORDS) >= {"daily", "weekly", "manual"}
+    window.settings_page.set_backups(
+        [
+            _Backup(datetime(2026, 3, 11, 14, 5, tzinfo=TZ), "manual"),
+            _Backup(datetime(2026, 3, 11, 8, 0, tzinfo=TZ), "daily"),
+            _Backup(datetime(2026, 3, 10, 8, 0, tzinfo=TZ), "daily"),
+            _Backup(datetime(2026, 3, 9, 8, 0, tzinfo=TZ), "weekly"),
+        ]
+    )
+    window.settings_page.set_weekly_goal(4)
+    window.go_to("progress")
+    window.progress_page.set_series(
+        daily_pain_series(checkins, runs, TODAY - timedelta(days=27), TODAY)
+    )
+    for name in PAGE_NAMES:
+        window.go_to(name)
+        qtbot.waitUntil(lambda n=name: window.current_page_name() == n)
+        assert _not_blank(_save(window, f"{name}-{scheme}"))
+
+
+def test_feedback_and_empty_states(qtbot, scheme: str, window: MainWindow) -> None:
+    window.today_page.ui.saveButton.click()  # nothing chosen: the inline complaint
+    assert _not_blank(_save(window, f"today-not-saved-{scheme}"))
+    window.today_page.score_button(3).click()
+    window.today_page.show_saved("Saved: pain 3 out of 10 at 14:05.")
+    assert _not_blank(_save(window, f"today-saved-{scheme}"))
+    window.go_to("progress")
+    window.progress_page.set_series(daily_pain_series([], [], TODAY - timedelta(days=27), TODAY))
+    assert _not_blank(_save(window, f"progress-empty-{scheme}"))
+    window.session_page.set_plans([])
+    window.go_to("session")
+    assert _not_blank(_save(window, f"session-empty-{scheme}"))
+
+
+def test_data_error_dialog(qtbot, scheme: str) -> None:
+    dialog = DataErrorDialog(
+        "Your diary for 2026 (records/2026.json) could not be read: it is not complete.",
+        date(2026, 3, 10),
+        data_dir="/home/ann/.local/share/lbp-desktop",
+        file_name="records/2026.json",
+        detail="unexpected end of data at byte 81920",
+    )
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.sizeHint())
+    assert _not_blank(_save(dialog, f"data-error-dialog-{scheme}"))
