@@ -321,8 +321,6 @@ class AppController(QObject):
             self.exit_code = EXIT_FAILED if problems else 0
             return False
         log.info("ready")
-        if not self.store.read_only:  # type: ignore[union-attr]
-            self._in_background(self._daily_backup())
         return True
 
     async def run(self) -> int:
@@ -336,6 +334,8 @@ class AppController(QObject):
             self.exit_code = EXIT_FAILED
             keep_going = False
         if keep_going:
+            if self.store is not None and not self.store.read_only:
+                self._in_background(self._daily_backup())
             signals = QuitOnSignals(self.quit, self)
             await self._closed.wait()
             signals.uninstall()

@@ -73,7 +73,7 @@ class DataErrorDialog(QDialog):
 
         paragraphs = [
             escape(message),
-            "<b>The file was left exactly as it was. Nothing has been deleted.</b>",
+            "<b>Nothing has been deleted.</b>",
         ]
         if backup_date is not None:
             paragraphs.append(

@@ -1,0 +1,144 @@
+"""The composition root with a real store on a fake clock: intents become records."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from lbp_desktop import controller as controller_module
+from lbp_desktop.controller import SETTING_WEEKLY_GOAL, AppController
+from lbp_desktop.domain.clock import FakeClock
+from lbp_desktop.domain.records import PainCheckIn
+from lbp_desktop.storage import backups
+from lbp_desktop.storage.store import Store
+from lbp_desktop.views.data_error_dialog import DataErrorChoice
+from lbp_desktop.views.main_window import MainWindow
+
+NOW = datetime(2026, 3, 11, 14, 5, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def make_controller(qtbot, tmp_path: Path, clock: FakeClock):
+    made: list[AppController] = []
+
+    def make(data_dir: Path | None = None) -> AppController:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        ctl = AppController(
+            QApplication.instance(), window, data_dir or tmp_path / "data", clock=clock
+        )
+        made.append(ctl)
+        return ctl
+
+    yield make
+    for ctl in made:
+        if ctl.store is not None:
+            ctl.store.close()
+
+
+def _seed(data_dir: Path, clock: FakeClock, scores: list[int]) -> None:
+    with Store.open(data_dir, clock=clock) as store:
+        for hours, score in enumerate(scores):
+            store.add(PainCheckIn(at=NOW - timedelta(hours=hours + 1), score=score))
+
+
+def test_logging_pain_writes_a_record_and_updates_today(make_controller) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    page = ctl.window.today_page
+    page.score_button(6).click()
+    page.area_button("buttock").click()
+    page.ui.saveButton.click()
+    stored = ctl.store.records(PainCheckIn)
+    assert [(r.score, r.area, r.at) for r in stored] == [(6, "buttock", NOW)]
+    # What the page says comes from the store, not from the form.
+    assert "<b>6</b> out of 10" in page.ui.historyLabel.text()
+
+
+def test_a_refused_write_keeps_the_entry_and_says_why(make_controller, monkeypatch) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+
+    def disk_full(record):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ctl.store, "add", disk_full)
+    page = ctl.window.today_page
+    page.score_button(3).click()
+    page.ui.saveButton.click()
+    assert "No space left on device" in page.ui.feedbackLabel.text()
+    assert page.selected_score() == 3  # the form keeps what the user entered
+
+
+def test_progress_is_filled_when_first_shown(make_controller, clock) -> None:
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4, 5, 6])
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    ctl.window.show()
+    ctl.window.go_to("progress")
+    series = ctl.window.progress_page.shown_series()
+    assert series is not None
+    assert series.pain_mean[-1] == pytest.approx(5.0)
+
+
+def test_settings_are_kept_in_the_store(make_controller) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.settings_page.weekly_goal_changed.emit(3)
+    assert ctl.store.get_setting(SETTING_WEEKLY_GOAL) == 3
+    ctl.window.resize(700, 560)
+    ctl.window.close()
+    assert ctl.store.get_setting("window_geometry")
+
+
+def test_unreadable_file_restored_from_backup_keeps_the_bad_one(
+    make_controller, clock, monkeypatch
+) -> None:
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4, 5])
+    backups.make_backup(data_dir, now=NOW, kind="daily")
+    year_file = data_dir / "records" / "2026.json"
+    damaged = year_file.read_bytes()[:40]
+    year_file.write_bytes(damaged)
+    asked: list[str] = []
+
+    def choose_restore(message, backup_date, **kwargs):
+        asked.append(message)
+        return DataErrorChoice.RESTORE
+
+    monkeypatch.setattr(controller_module, "ask_about_unreadable_file", choose_restore)
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    assert "2026" in asked[0]
+    assert len(ctl.store.records(PainCheckIn)) == 2
+    kept = list((data_dir / "unreadable").iterdir())
+    assert [hashlib.sha256(p.read_bytes()).digest() for p in kept] == [
+        hashlib.sha256(damaged).digest()
+    ]
+
+
+def test_unreadable_file_and_quit_leaves_everything_alone(
+    make_controller, clock, monkeypatch
+) -> None:
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4])
+    settings = data_dir / "settings.json"
+    settings.write_bytes(b'{"meta": ')
+    monkeypatch.setattr(
+        controller_module, "ask_about_unreadable_file", lambda *a, **k: DataErrorChoice.QUIT
+    )
+    ctl = make_controller(data_dir)
+    assert not ctl.start()
+    assert ctl.exit_code == 2
+    assert settings.read_bytes() == b'{"meta": '
+    assert not (data_dir / "unreadable").exists()
