@@ -79,3 +79,38 @@ def test_bad_arguments_get_a_clear_message(run_cli) -> None:
     out = run_cli("seed-demo", "--days", "zero")
     assert out.returncode == 2
     assert "not a whole number" in out.stderr
+
+
+def _random_bytes(doc: dict) -> bytes:
+    return bytes(range(256)) * 4
+
+
+def _wrong_types(doc: dict) -> bytes:
+    table = doc["posture_breaks"]
+    table[next(iter(table))]["duration_s"] = "a while"
+    return json.dumps(doc).encode()
+
+
+def _future_schema(doc: dict) -> bytes:
+    doc["meta"]["schema"]["version"] = 99
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize("damage", [_random_bytes, _wrong_types, _future_schema])
+def test_check_exit_2_and_file_untouched_for_each_kind_of_damage(
+    run_cli, tmp_path: Path, damage
+) -> None:
+    data = tmp_path / "data"
+    assert run_cli("seed-demo", "--days", "3", "--data-dir", str(data)).returncode == 0
+    year_file = sorted((data / "records").glob("*.json"))[-1]
+    year_file.write_bytes(damage(json.loads(year_file.read_text())))
+    before = (_digest(year_file), year_file.stat().st_mtime_ns)
+    out = run_cli("check", "--data-dir", str(data))
+    assert out.returncode == 2, out.stdout
+    assert f"records/{year_file.name}" in out.stdout
+    assert (_digest(year_file), year_file.stat().st_mtime_ns) == before
+    # The app itself refuses the same file the same way, and leaves it alone too.
+    smoke = run_cli("--smoke-test", "--data-dir", str(data))
+    assert smoke.returncode == 2
+    assert f"records/{year_file.name}" in smoke.stdout
+    assert (_digest(year_file), year_file.stat().st_mtime_ns) == before
