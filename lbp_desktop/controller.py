@@ -33,7 +33,7 @@ from lbp_desktop.storage.store import Store
 from lbp_desktop.views.data_error_dialog import DataErrorChoice, ask_about_unreadable_file
 from lbp_desktop.views.main_window import MainWindow
 from lbp_desktop.views.plan_view import plan_views
-from lbp_desktop.views.theme import apply_theme
+from lbp_desktop.views.theme import apply_theme, normalise_choice
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,8 @@ class AppController(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
 
     def _set_theme(self, choice: str) -> None:
-        self._save_setting(SETTING_THEME, apply_theme(self.app, choice))
+        apply_theme(self.app, choice)
+        self._save_setting(SETTING_THEME, normalise_choice(choice))
 
     def _set_weekly_goal(self, goal: int) -> None:
         self._save_setting(SETTING_WEEKLY_GOAL, int(goal))

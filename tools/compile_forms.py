@@ -5,11 +5,17 @@
 
 Uses the pyside6-uic next to the running interpreter (the venv's), so the
 generated code matches the PySide6 the app runs with.
+
+uic's output then has its PySide6 imports trimmed to the names the form
+really uses. uic always imports the ``Qt`` namespace, and the first import
+of it builds ~94 Python enums: ~40 ms measured here, a seventh of the
+300 ms start-up budget, for a main window form that never uses it.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import shutil
 import subprocess
 import sys
@@ -59,7 +65,26 @@ def generate(form: Form, uic: str) -> str:
     )
     if result.returncode != 0:
         raise SystemExit(f"pyside6-uic failed on {form.source.name}:\n{result.stderr}")
-    return result.stdout
+    return trim_imports(result.stdout)
+
+
+def trim_imports(code: str) -> str:
+    """Rewrite each ``from PySide6.X import (...)`` to the names the code uses."""
+    tree = ast.parse(code)
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = code.splitlines(keepends=True)
+    # Bottom-up, so earlier line numbers stay valid while replacing.
+    imports = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.")
+    ]
+    for node in reversed(imports):
+        names = sorted(alias.name for alias in node.names if alias.name in used)
+        start, end = node.lineno - 1, node.end_lineno or node.lineno
+        replacement = f"from {node.module} import {', '.join(names)}\n" if names else ""
+        lines[start:end] = [replacement]
+    return "".join(lines)
 
 
 def stale_forms(uic: str | None = None) -> list[Form]:

@@ -24,7 +24,8 @@ def restore_system(qapp):
 
 @pytest.mark.parametrize("choice", ["light", "dark"])
 def test_explicit_choice_wins(qapp, restore_system, choice: str) -> None:
-    assert apply_theme(qapp, choice) == choice
+    apply_theme(qapp, choice)
+    assert effective_scheme(qapp) == choice
     assert effective_scheme(qapp) == choice
     assert palette_is_dark(qapp.palette()) == (choice == "dark")
 
