@@ -36,6 +36,7 @@ STATUS_TIMEOUT_MS = 8000
 class MainWindow(QMainWindow):
     closing = Signal()  # emitted from closeEvent, before the window closes
     page_changed = Signal(str)  # one of PAGE_NAMES
+    page_built = Signal(str)  # a page was just built: time to connect and fill it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         # Holds the place of the pages until they are built, so the first
         # paint shows the window's real frame and not an empty stack.
-        self._placeholder = QWidget()
+        self._placeholder: QWidget | None = QWidget()
         self._placeholder.setAccessibleName("Loading")
         self.ui.pages.addWidget(self._placeholder)
         self._nav: dict[str, QPushButton] = {
@@ -85,19 +86,35 @@ class MainWindow(QMainWindow):
             raise ValueError(f"unknown page {page_name!r}; expected one of {PAGE_NAMES}")
         self._pages[page_name] = page
         self.ui.pages.addWidget(page)
+        if self._nav[page_name].isChecked():
+            self._show(page)
+        self.page_built.emit(page_name)
         return page
+
+    def _show(self, page: QWidget) -> None:
+        self.ui.pages.setCurrentWidget(page)
+        if self._placeholder is not None:
+            self.ui.pages.removeWidget(self._placeholder)
+            self._placeholder.deleteLater()
+            self._placeholder = None
 
     def page(self, page_name: str) -> QWidget:
         return self._pages.get(page_name) or self._build_page(page_name)
 
+    def built_pages(self) -> list[str]:
+        return [name for name in PAGE_NAMES if name in self._pages]
+
+    def show_current_page(self) -> None:
+        """Build (if need be) and show the page whose nav button is checked."""
+        self.page(self._checked_page_name())
+
     def build_pages(self) -> None:
-        """Build every page now; the one whose nav button is checked is shown."""
+        """Build every page now (tests, screenshots); the checked one is shown."""
         for name in PAGE_NAMES:
             self.page(name)
-        current = next(n for n in PAGE_NAMES if self._nav[n].isChecked())
-        self.ui.pages.setCurrentWidget(self._pages[current])
-        self.ui.pages.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
+
+    def _checked_page_name(self) -> str:
+        return next(n for n in PAGE_NAMES if self._nav[n].isChecked())
 
     @property
     def today_page(self) -> TodayPage:
@@ -121,10 +138,11 @@ class MainWindow(QMainWindow):
         """Show a page by name; with focus, move the keyboard focus into it."""
         from PySide6.QtCore import Qt  # not at import: see the module docstring
 
+        before = self.ui.pages.currentWidget()
         page = self.page(page_name)
         self._nav[page_name].setChecked(True)
-        changed = self.ui.pages.currentWidget() is not page
-        self.ui.pages.setCurrentWidget(page)
+        changed = before is not page
+        self._show(page)
         if focus:
             page.setFocus(Qt.FocusReason.ShortcutFocusReason)
             focused = QApplication.focusWidget()
@@ -139,7 +157,7 @@ class MainWindow(QMainWindow):
         current = self.ui.pages.currentWidget()
         return next(
             (name for name, page in self._pages.items() if page is current),
-            next(n for n in PAGE_NAMES if self._nav[n].isChecked()),
+            self._checked_page_name(),
         )
 
     def nav_button(self, page_name: str) -> QPushButton:

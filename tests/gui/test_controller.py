@@ -142,3 +142,22 @@ def test_unreadable_file_and_quit_leaves_everything_alone(
     assert ctl.exit_code == 2
     assert settings.read_bytes() == b'{"meta": '
     assert not (data_dir / "unreadable").exists()
+
+
+def test_only_the_visible_page_is_built_at_start(make_controller) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    assert ctl.window.built_pages() == ["today"]
+    ctl.window.go_to("settings")
+    assert ctl.window.settings_page.ui.dataPathLabel.text() == str(ctl.data_dir)
+
+
+def test_a_page_opened_before_the_store_was_ready_is_filled(make_controller, clock) -> None:
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [2, 4])
+    ctl = make_controller(data_dir)
+    ctl.window.show()
+    ctl.window.go_to("progress")  # the user clicks while the diary is still opening
+    assert ctl.start()
+    series = ctl.window.progress_page.shown_series()
+    assert series is not None and series.pain_mean[-1] == pytest.approx(3.0)
