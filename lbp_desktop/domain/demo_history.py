@@ -66,8 +66,10 @@ class _Profile:
 
 
 _PROFILES: dict[str, _Profile] = {
+    # Three planned sessions a day, of which about two are done: the volume
+    # of "two session runs a day" with adherence that still varies.
     "heavy": _Profile(
-        run_slots=((7.25, 0.5), (18.5, 0.75)),
+        run_slots=((7.25, 0.5), (12.75, 0.5), (18.5, 0.75)),
         slot_chance=1.0,
         checkins=3,
         breaks=8,
@@ -495,8 +497,8 @@ def generate_history(
 ) -> Iterator[Record]:
     """Yields the records of ``days`` days ending with ``end``, in time order.
 
-    ``profile``: "heavy" is two planned sessions, three pain check-ins and
-    eight posture breaks a day plus the weekly PEG; "light" is about a third
+    ``profile``: "heavy" is about two session runs (three planned), three pain
+    check-ins and eight posture breaks a day plus the weekly PEG; "light" is about a third
     of that. ``plans`` maps plan ids to their exercise ids. ``not_after``
     drops what would lie in the future of that moment (a run still going on
     then is dropped with its linked check-ins). Use a zoneinfo ``tz`` so DST

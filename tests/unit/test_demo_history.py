@@ -63,8 +63,8 @@ def test_heavy_profile_counts_per_day() -> None:
     runs = per_day(records, SessionRun)
     assert all(checkins[d] == 3 for d in all_days)
     assert all(breaks[d] == 8 for d in all_days)
-    assert all(runs[d] <= 2 for d in all_days)
-    assert 1.0 <= sum(runs.values()) / days <= 2.0
+    assert all(runs[d] <= 3 for d in all_days)
+    assert 1.8 <= sum(runs.values()) / days <= 2.5  # "two session runs a day", give or take
     pegs = per_day(records, PegAnswer)
     sundays = {d for d in all_days if d.weekday() == 6}
     assert set(pegs) == sundays
@@ -106,7 +106,8 @@ def test_sessions_follow_the_stop_rule_and_their_steps_fit_inside_them() -> None
         if run.outcome == "stopped_for_pain":
             assert run.steps[-1].feedback == "it_hurt"
             assert run.stop_reason
-        assert timedelta(minutes=1) < run.ended_at - run.at < timedelta(hours=1)
+        # A session can end within its first minute (stopped, or every step skipped).
+        assert timedelta(0) < run.ended_at - run.at < timedelta(hours=1)
 
 
 def test_linked_check_ins_match_their_runs() -> None:
