@@ -99,7 +99,9 @@ def run_check(data_dir: Path) -> int:
 
     library = load_content(paths.content_dir(), paths.user_plans_dir(data_dir))
     problems = [str(p) for p in library.problems]
-    if data_dir.exists():
+    if data_dir.exists() and not data_dir.is_dir():
+        problems.append(f"{data_dir}: -: -: is a file, not a data folder")
+    elif data_dir.exists():
         problems += [str(p) for p in check_data_dir(data_dir)]
     for line in problems:
         print(line)
@@ -127,6 +129,9 @@ def run_seed_demo(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     except StoreError as exc:
         _err(str(exc))
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        _err(f"Cannot write to {data_dir}: {exc.strerror or exc}. Nothing was written.")
         return EXIT_PROBLEMS
     print(report.summary())
     return EXIT_OK

@@ -76,28 +76,48 @@ class AppController(QObject):
 
     def open_store(self) -> bool:
         """Open the diary; on an unreadable file ask the user. False means quit."""
+        read_only = False
         while True:
             try:
-                self.store = Store.open(self.data_dir, clock=self.clock)
-                return True
+                self.store = Store.open(self.data_dir, read_only=read_only, clock=self.clock)
             except StoreLocked:
                 # Another program (say, a seed-demo run) writes: look, never touch.
-                self.store = Store.open(self.data_dir, read_only=True, clock=self.clock)
+                read_only = True
+                continue
+            except DataFileError as exc:
+                log.warning("unreadable data file: %s (%s)", exc.path, exc.detail)
+                if self.smoke_test or not self._resolve_unreadable(exc):
+                    self._report(f"error: {exc}")
+                    self.exit_code = EXIT_UNREADABLE
+                    return False
+                continue
+            except OSError as exc:
+                self._cannot_use_folder(exc)
+                self.exit_code = EXIT_UNREADABLE
+                return False
+            if read_only:
                 self.window.show_status(
                     "Another program is writing to your diary right now, so nothing can be "
                     "changed here. Close it and start the app again to make changes.",
                     0,
                 )
-                return True
-            except DataFileError as exc:
-                log.warning("unreadable data file: %s (%s)", exc.path, exc.detail)
-                if self.smoke_test:
-                    self._report(f"error: {exc}")
-                    self.exit_code = EXIT_UNREADABLE
-                    return False
-                if not self._resolve_unreadable(exc):
-                    self.exit_code = EXIT_UNREADABLE
-                    return False
+            return True
+
+    def _cannot_use_folder(self, exc: OSError) -> None:
+        reason = exc.strerror or str(exc)
+        message = (
+            f"The app cannot use its data folder ({self.data_dir}): {reason}. "
+            "Nothing in it was changed."
+        )
+        log.warning("%s", message)
+        self._report(f"error: {message}")
+        if not self.smoke_test:
+            QMessageBox.critical(
+                self.window,
+                "The data folder cannot be used",
+                f"{message}\n\nSomeone helping you can check the folder's permissions, "
+                "or start the app with --data-dir to use another folder.",
+            )
 
     def _resolve_unreadable(self, exc: DataFileError) -> bool:
         """True when a backup was restored and opening is worth another try."""

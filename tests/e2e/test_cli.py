@@ -114,3 +114,16 @@ def test_check_exit_2_and_file_untouched_for_each_kind_of_damage(
     assert smoke.returncode == 2
     assert f"records/{year_file.name}" in smoke.stdout
     assert (_digest(year_file), year_file.stat().st_mtime_ns) == before
+
+
+def test_a_file_where_the_data_folder_should_be(run_cli, tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    checked = run_cli("check", "--data-dir", str(blocker))
+    assert checked.returncode == 2
+    assert "not a data folder" in checked.stdout
+    seeded = run_cli("seed-demo", "--days", "2", "--data-dir", str(blocker))
+    assert seeded.returncode == 2
+    assert "Nothing was written" in seeded.stderr
+    assert "Traceback" not in seeded.stderr
+    assert blocker.read_text() == "not a folder"

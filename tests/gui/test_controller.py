@@ -161,3 +161,19 @@ def test_a_page_opened_before_the_store_was_ready_is_filled(make_controller, clo
     assert ctl.start()
     series = ctl.window.progress_page.shown_series()
     assert series is not None and series.pain_mean[-1] == pytest.approx(3.0)
+
+
+def test_a_data_folder_that_cannot_be_used_is_explained(
+    make_controller, tmp_path: Path, monkeypatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        controller_module.QMessageBox, "critical", lambda parent, title, text: shown.append(text)
+    )
+    ctl = make_controller(blocker)
+    assert not ctl.start()
+    assert ctl.exit_code == 2
+    assert "cannot use its data folder" in shown[0]
+    assert blocker.read_text() == "a file where the data folder should be"
