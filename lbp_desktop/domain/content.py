@@ -20,12 +20,32 @@ Duration of a dosage (see :func:`dosage_duration_s`), never typed in a file:
 
 A plan's duration is the sum over its items, each with its overrides applied.
 Getting into position and moving between exercises are not counted.
+
+Timed extras, all in seconds from the start of one interval:
+
+- ``skin_checks_s`` (heat and ice, required): when the player asks the user
+  to lift the pack and look at the skin;
+- ``guidance`` (breathing and meditation, required; any timed exercise may
+  have it): lines the player shows or speaks at ``at_s``;
+- ``breath`` (breathing, required): the pacer's cycle, ``in_s``,
+  ``hold_in_s``, ``out_s``, ``hold_out_s``;
+- ``bells`` (breathing and meditation, optional): a start bell, a bell every
+  ``interval_s`` and an end bell.
+
+Skin checks may be at most ``MAX_SKIN_CHECK_GAP_S`` apart (counting from the
+start and to the end). Any exercise may have ``evidence``: one short, honest
+sentence or two on what the guidelines say about it.
+
+These must fit every interval the exercise can be played with: its dosage,
+its levels and a plan's override of ``interval_s``. Education cards
+(``[[card]]``) are short texts for things the app cannot guide.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,6 +67,9 @@ CATEGORIES = (
 )
 # Heat and ice must be timed and stay under the clinical cap.
 HEAT_ICE_CATEGORIES = ("heat", "ice")
+# Guided by timed text (required there); bells belong to the same two.
+GUIDED_CATEGORIES = ("breathing", "meditation")
+BREATH_CATEGORIES = ("breathing",)
 POSITIONS = (
     "lying-on-back",
     "lying-on-front",
@@ -71,11 +94,22 @@ MAX_INTERVAL_S = 3600
 # Clinical hard cap: heat or cold at most 20 minutes at a time.
 MAX_HEAT_ICE_S = 1200
 
+# One phase of a breath; 4-7-8 breathing (8 s out) is the longest in common use.
+MAX_BREATH_PHASE_S = 12
+MAX_SKIN_CHECKS = 6
+# Never longer than this without looking at the skin under a pack (our
+# conservative reading of "check the skin during the interval").
+MAX_SKIN_CHECK_GAP_S = 600
+MAX_GUIDANCE_LINES = 80
+# A bell more often than every half minute interrupts more than it helps.
+MIN_BELL_INTERVAL_S = 30
+
 MAX_ID_CHARS = 64
 MAX_NAME_CHARS = 80
 MAX_SUMMARY_CHARS = 400
 MAX_ITEM_CHARS = 400
 MAX_PLAN_ITEMS = 30
+MAX_PARAGRAPH_CHARS = 800
 
 # Entry and field shown for a problem that concerns a whole file.
 WHOLE_FILE = "-"
@@ -135,6 +169,41 @@ class Level:
 
 
 @dataclass(frozen=True)
+class GuidanceLine:
+    """A line of guidance, shown or spoken ``at_s`` seconds into the interval."""
+
+    at_s: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Breath:
+    """One breath of a breathing pacer, in seconds."""
+
+    in_s: float
+    out_s: float
+    hold_in_s: float = 0
+    hold_out_s: float = 0
+
+    @property
+    def cycle_s(self) -> float:
+        return self.in_s + self.hold_in_s + self.out_s + self.hold_out_s
+
+    @property
+    def per_minute(self) -> float:
+        return 60 / self.cycle_s
+
+
+@dataclass(frozen=True)
+class Bells:
+    """Meditation-timer bells: at the start, every ``interval_s``, at the end."""
+
+    start: bool = True
+    end: bool = True
+    interval_s: float | None = None
+
+
+@dataclass(frozen=True)
 class Exercise:
     id: str
     name: str
@@ -147,9 +216,31 @@ class Exercise:
     dosage: Dosage
     sources: tuple[str, ...]
     levels: tuple[Level, ...] = ()
+    skin_checks_s: tuple[float, ...] = ()
+    guidance: tuple[GuidanceLine, ...] = ()
+    breath: Breath | None = None
+    bells: Bells | None = None
+    evidence: str | None = None
 
     def level(self, kind: str) -> Level | None:
         return next((lvl for lvl in self.levels if lvl.kind == kind), None)
+
+    def skin_checks_within(self, interval_s: float) -> tuple[float, ...]:
+        """The skin checks that fall inside an interval of this length."""
+        return tuple(t for t in self.skin_checks_s if t < interval_s)
+
+    def guidance_within(self, interval_s: float) -> tuple[GuidanceLine, ...]:
+        return tuple(line for line in self.guidance if line.at_s < interval_s)
+
+
+@dataclass(frozen=True)
+class EducationCard:
+    """A short text about something the app cannot guide (not a session)."""
+
+    id: str
+    title: str
+    body: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -187,6 +278,7 @@ class ContentLibrary:
     exercises: dict[str, Exercise]
     plans: dict[str, Plan]
     problems: list[ContentProblem]
+    education: dict[str, EducationCard] = field(default_factory=dict)
 
     def item_dosage(self, item: PlanItem) -> Dosage:
         return item.dosage_for(self.exercises[item.exercise_id])
@@ -200,6 +292,7 @@ class ContentDocument:
     exercises: tuple[Exercise, ...] = ()
     plans: tuple[Plan, ...] = ()
     problems: tuple[ContentProblem, ...] = ()
+    cards: tuple[EducationCard, ...] = ()
 
 
 # ------------------------------------------------------------------------ duration
@@ -295,6 +388,8 @@ def _shape_problem(dosage: Dosage) -> tuple[str, str] | None:
 
 
 def _category_problems(dosage: Dosage, category: str | None) -> list[tuple[str, str]]:
+    if category in GUIDED_CATEGORIES and dosage.interval_s is None:
+        return [("interval_s", f"is required for {category}: its guidance runs on a timer")]
     if category not in HEAT_ICE_CATEGORIES:
         return []
     if dosage.interval_s is None:
@@ -317,6 +412,46 @@ def _category_problems(dosage: Dosage, category: str | None) -> list[tuple[str, 
             )
         ]
     return []
+
+
+def skin_check_gap_s(checks: Sequence[float], interval_s: float) -> float:
+    """The longest time without a skin check: from the start, between checks, to the end."""
+    marks = [0.0, *(t for t in checks if t < interval_s), interval_s]
+    return max(b - a for a, b in itertools.pairwise(marks))
+
+
+def timed_extras_problems(exercise: Exercise, dosage: Dosage) -> list[tuple[str, str]]:
+    """Whether an exercise's skin checks and guidance fit a dosage, as (field, message).
+
+    For a level's dosage or a plan's override: a shorter interval must still
+    hold at least one skin check and the whole guidance.
+    """
+    if not (exercise.skin_checks_s or exercise.guidance):
+        return []
+    if dosage.interval_s is None:
+        return [("interval_s", "is needed: this exercise's skin checks or guidance are timed")]
+    problems = []
+    if exercise.skin_checks_s:
+        gap = skin_check_gap_s(exercise.skin_checks_s, dosage.interval_s)
+        if gap > MAX_SKIN_CHECK_GAP_S:
+            problems.append(
+                (
+                    "interval_s",
+                    f"leaves {gap:g} seconds without a skin check (skin checks at "
+                    f"{', '.join(f'{t:g}' for t in exercise.skin_checks_s)} s); "
+                    f"the most allowed is {MAX_SKIN_CHECK_GAP_S} seconds",
+                )
+            )
+    if exercise.guidance and exercise.guidance[-1].at_s >= dosage.interval_s:
+        last = exercise.guidance[-1].at_s
+        problems.append(
+            (
+                "interval_s",
+                f"is too short for the guidance, whose last line is at {last:g} s; "
+                f"make it longer than {last:g} seconds",
+            )
+        )
+    return problems
 
 
 # ------------------------------------------------------------------ field readers
@@ -511,6 +646,175 @@ def _read_level(value: object, kind: str, category: str | None, out: _Problems) 
     return Level(kind, description, dosage)
 
 
+# ------------------------------------------------------------------ timed extras
+
+
+def _seconds(
+    value: object, path: str, out: _Problems, low: float, high: float, low_ok: bool
+) -> float | None:
+    """A number of seconds in range, or None after adding a problem."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        out.add(path, f"must be a number of seconds, got {_show(value)}")
+        return None
+    if (value < low if low_ok else value <= low) or value > high:
+        lowest = "from" if low_ok else "more than"
+        between = f"{low:g} to {high:g}" if low_ok else f"{low:g} and at most {high:g}"
+        out.add(path, f"must be {lowest} {between} seconds, got {value:g}")
+        return None
+    return value
+
+
+def _inside(interval_s: float | None) -> float:
+    # Unknown interval (a dosage problem already reported): check only the type.
+    return math.inf if interval_s is None else interval_s
+
+
+def _belongs(
+    data: Mapping[str, Any], key: str, category: str | None, allowed: Sequence[str], out: _Problems
+) -> bool:
+    """Whether ``key`` may and must be read for this category (a problem if not)."""
+    if category is None:
+        return key in data  # category already reported; still check the field itself
+    if key in data and category not in allowed:
+        out.add(key, f"is only for {' and '.join(allowed)} exercises, not {category}")
+        return False
+    return key in data
+
+
+def _read_skin_checks(
+    data: Mapping[str, Any], category: str | None, interval_s: float | None, out: _Problems
+) -> tuple[float, ...]:
+    key = "skin_checks_s"
+    if category in HEAT_ICE_CATEGORIES and key not in data:
+        out.add(key, f"is required for {category}: seconds into the interval to check the skin")
+        return ()
+    if not _belongs(data, key, category, HEAT_ICE_CATEGORIES, out):
+        return ()
+    value = data[key]
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_SKIN_CHECKS:
+        out.add(key, f"must be a list of 1 to {MAX_SKIN_CHECKS} numbers of seconds")
+        return ()
+    checks: list[float] = []
+    for index, item in enumerate(value, 1):
+        path = f"{key}[{index}]"
+        seconds = _seconds(item, path, out, 0, _inside(interval_s), False)
+        if seconds is None:
+            continue
+        if seconds == interval_s:
+            out.add(path, "is the end of the interval: a skin check must come before it")
+        elif checks and seconds <= checks[-1]:
+            out.add(path, f"must come after the check before it ({checks[-1]:g} s)")
+        else:
+            checks.append(seconds)
+    if len(checks) == len(value) and interval_s is not None:
+        gap = skin_check_gap_s(checks, interval_s)
+        if gap > MAX_SKIN_CHECK_GAP_S:
+            out.add(
+                key,
+                f"leaves {gap:g} seconds without a skin check; "
+                f"the most allowed is {MAX_SKIN_CHECK_GAP_S} seconds",
+            )
+    return tuple(checks)
+
+
+def _read_guidance(
+    data: Mapping[str, Any], category: str | None, interval_s: float | None, out: _Problems
+) -> tuple[GuidanceLine, ...]:
+    key = "guidance"
+    if category in GUIDED_CATEGORIES and key not in data:
+        out.add(key, f"is required for {category}: timed lines, [[exercise.guidance]]")
+        return ()
+    if key not in data:
+        return ()
+    value = data[key]
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_GUIDANCE_LINES:
+        out.add(key, f"must be 1 to {MAX_GUIDANCE_LINES} [[exercise.guidance]] tables")
+        return ()
+    if interval_s is None and "dosage" in data and category not in GUIDED_CATEGORIES:
+        # A counted exercise (a valid dosage without interval_s) has no timeline.
+        dosage = data["dosage"]
+        if isinstance(dosage, Mapping) and "interval_s" not in dosage:
+            out.add(key, "needs a timed dosage (interval_s): the lines are timed")
+            return ()
+    lines: list[GuidanceLine] = []
+    for index, item in enumerate(value, 1):
+        path = f"{key}[{index}]"
+        if not isinstance(item, Mapping):
+            out.add(path, f"must be a table with at_s and text, got {_show(item)}")
+            continue
+        before = len(out.items)
+        _check_keys(item, ("at_s", "text"), ("at_s", "text"), out, f"{path}.")
+        at_s = None
+        if "at_s" in item:
+            at_s = _seconds(item["at_s"], f"{path}.at_s", out, 0, _inside(interval_s), True)
+        text = _read_text(item, "text", out, MAX_ITEM_CHARS, f"{path}.")
+        if len(out.items) > before or at_s is None or text is None:
+            continue
+        if at_s == interval_s:
+            out.add(f"{path}.at_s", "is the end of the interval: a line must come before it")
+        elif lines and at_s <= lines[-1].at_s:
+            out.add(f"{path}.at_s", f"must come after the line before it ({lines[-1].at_s:g} s)")
+        else:
+            lines.append(GuidanceLine(at_s, text))
+    return tuple(lines)
+
+
+_BREATH_REQUIRED = ("in_s", "out_s")
+_BREATH_FIELDS = ("in_s", "hold_in_s", "out_s", "hold_out_s")
+
+
+def _read_breath(data: Mapping[str, Any], category: str | None, out: _Problems) -> Breath | None:
+    key = "breath"
+    if category in BREATH_CATEGORIES and key not in data:
+        out.add(key, "is required for breathing: { in_s, hold_in_s, out_s, hold_out_s }")
+        return None
+    if not _belongs(data, key, category, BREATH_CATEGORIES, out):
+        return None
+    value = data[key]
+    if not isinstance(value, Mapping):
+        out.add(key, f"must be a table like {{ in_s = 4, out_s = 4 }}, got {_show(value)}")
+        return None
+    before = len(out.items)
+    _check_keys(value, _BREATH_FIELDS, _BREATH_REQUIRED, out, f"{key}.", "is not a breath phase")
+    phases: dict[str, float] = {}
+    for name in _BREATH_FIELDS:
+        if name in value:
+            holds = name.startswith("hold")
+            seconds = _seconds(value[name], f"{key}.{name}", out, 0, MAX_BREATH_PHASE_S, holds)
+            if seconds is not None:
+                phases[name] = seconds
+    if len(out.items) > before:
+        return None
+    return Breath(**phases)
+
+
+def _read_bells(
+    data: Mapping[str, Any], category: str | None, interval_s: float | None, out: _Problems
+) -> Bells | None:
+    key = "bells"
+    if not _belongs(data, key, category, GUIDED_CATEGORIES, out):
+        return None
+    value = data[key]
+    if not isinstance(value, Mapping):
+        out.add(key, f"must be a table like {{ start = true, end = true }}, got {_show(value)}")
+        return None
+    before = len(out.items)
+    _check_keys(value, ("start", "interval_s", "end"), (), out, f"{key}.", "is not a bell")
+    for name in ("start", "end"):
+        if name in value and not isinstance(value[name], bool):
+            out.add(f"{key}.{name}", f"must be true or false, got {_show(value[name])}")
+    every = None
+    if "interval_s" in value:
+        every = _seconds(
+            value["interval_s"], f"{key}.interval_s", out, MIN_BELL_INTERVAL_S, MAX_INTERVAL_S, True
+        )
+        if every is not None and interval_s is not None and every >= interval_s:
+            out.add(f"{key}.interval_s", f"must be shorter than the interval ({interval_s:g} s)")
+    if len(out.items) > before:
+        return None
+    return Bells(value.get("start", True), value.get("end", True), every)
+
+
 # ------------------------------------------------------------------------ entries
 
 _EXERCISE_REQUIRED = (
@@ -525,7 +829,15 @@ _EXERCISE_REQUIRED = (
     "dosage",
     "sources",
 )
-_EXERCISE_FIELDS = (*_EXERCISE_REQUIRED, "levels")
+_EXERCISE_FIELDS = (
+    *_EXERCISE_REQUIRED,
+    "levels",
+    "evidence",
+    "skin_checks_s",
+    "guidance",
+    "breath",
+    "bells",
+)
 _PLAN_REQUIRED = ("id", "name", "summary", "items")
 _PLAN_FIELDS = (*_PLAN_REQUIRED, "sources")
 _ITEM_FIELDS = ("exercise", *DOSAGE_FIELDS)
@@ -553,6 +865,12 @@ def parse_exercise(
     # category problem is already reported, so skip them rather than guess.
     dosage = _read_dosage(data["dosage"], "dosage", category, out) if "dosage" in data else None
     levels = _read_levels(data["levels"], category, out) if "levels" in data else ()
+    interval_s = dosage.interval_s if dosage else None
+    skin_checks = _read_skin_checks(data, category, interval_s, out)
+    guidance = _read_guidance(data, category, interval_s, out)
+    breath = _read_breath(data, category, out)
+    bells = _read_bells(data, category, interval_s, out)
+    evidence = _read_text(data, "evidence", out, MAX_SUMMARY_CHARS)
     if out.items:
         return None, out.items
     assert ident and name and category and position and dosage  # all checked above
@@ -569,7 +887,18 @@ def parse_exercise(
         dosage=dosage,
         sources=sources,
         levels=levels,
+        skin_checks_s=skin_checks,
+        guidance=guidance,
+        breath=breath,
+        bells=bells,
+        evidence=evidence,
     )
+    # Every level must still fit the timed extras (a shorter interval, say).
+    for level in levels:
+        for name, problem in timed_extras_problems(exercise, level.dosage):
+            out.add(f"levels.{level.kind}.dosage.{name}", problem)
+    if out.items:
+        return None, out.items
     return exercise, []
 
 
@@ -627,14 +956,53 @@ def _read_item(value: object, path: str, out: _Problems) -> PlanItem | None:
     return PlanItem(exercise_id, overrides)
 
 
+_CARD_FIELDS = ("id", "title", "body", "sources")
+
+
+def parse_card(
+    data: object, file: str, index: int = 1
+) -> tuple[EducationCard | None, list[ContentProblem]]:
+    """One ``[[card]]`` table: an education card, or None and its problems."""
+    out = _Problems(file, _entry_name(data, "card", index))
+    if not isinstance(data, Mapping):
+        out.add("", f"must be a table of fields, got {_show(data)}")
+        return None, out.items
+    _check_keys(data, _CARD_FIELDS, _CARD_FIELDS, out)
+    ident = _read_id(data["id"], "id", out) if "id" in data else None
+    title = _read_text(data, "title", out, MAX_NAME_CHARS)
+    body = _read_paragraphs(data, out)
+    sources = _read_text_list(data, "sources", out, 1, 8)
+    if out.items:
+        return None, out.items
+    assert ident and title and body and sources
+    return EducationCard(ident, title, body, sources), []
+
+
+def _read_paragraphs(data: Mapping[str, Any], out: _Problems) -> tuple[str, ...] | None:
+    if "body" not in data:
+        return None
+    value = data["body"]
+    if not isinstance(value, list) or not 1 <= len(value) <= 8:
+        out.add("body", "must be a list of 1 to 8 paragraphs of text")
+        return None
+    before = len(out.items)
+    texts = [_text_value(v, f"body[{i}]", out, MAX_PARAGRAPH_CHARS) for i, v in enumerate(value, 1)]
+    if len(out.items) > before:
+        return None
+    return tuple(t for t in texts if t is not None)
+
+
+DOCUMENT_KINDS = ("exercise", "plan", "card")
+
+
 def parse_document(
     doc: Mapping[str, Any], file: str, *, kind: str, origin: str = "bundled"
 ) -> ContentDocument:
-    """A whole file's table. ``kind`` ("exercise" or "plan") is the only
-    top-level key the file may have: an array of tables, ``[[exercise]]``
-    or ``[[plan]]``."""
-    if kind not in ("exercise", "plan"):
-        raise ValueError(f"kind must be 'exercise' or 'plan', got {kind!r}")
+    """A whole file's table. ``kind`` ("exercise", "plan" or "card") is the
+    only top-level key the file may have: an array of tables, ``[[exercise]]``,
+    ``[[plan]]`` or ``[[card]]``."""
+    if kind not in DOCUMENT_KINDS:
+        raise ValueError(f"kind must be one of {DOCUMENT_KINDS}, got {kind!r}")
     out = _Problems(file, WHOLE_FILE)
     where = "user plan files" if origin == "user" else "this file"
     for key in doc:
@@ -650,8 +1018,11 @@ def parse_document(
     problems = list(out.items)
     parsed: list[Any] = []
     for index, entry in enumerate(entries, 1):
+        obj: object
         if kind == "exercise":
             obj, entry_problems = parse_exercise(entry, file, index)
+        elif kind == "card":
+            obj, entry_problems = parse_card(entry, file, index)
         else:
             obj, entry_problems = parse_plan(entry, file, index, origin)
         problems.extend(entry_problems)
@@ -659,6 +1030,8 @@ def parse_document(
             parsed.append(obj)
     if kind == "exercise":
         return ContentDocument(file, exercises=tuple(parsed), problems=tuple(problems))
+    if kind == "card":
+        return ContentDocument(file, cards=tuple(parsed), problems=tuple(problems))
     return ContentDocument(file, plans=tuple(parsed), problems=tuple(problems))
 
 
@@ -695,16 +1068,26 @@ def assemble_library(documents: Iterable[ContentDocument]) -> ContentLibrary:
             if plan.id in plans:
                 problems.append(_duplicate_plan(doc.file, plan, plans[plan.id], plan_files))
                 continue
-            plan_problems = _plan_reference_problems(plan, exercises, doc.file)
+            plan_problems = plan_reference_problems(plan, exercises, doc.file)
             if plan_problems:
                 problems.extend(plan_problems)
                 continue
             plans[plan.id] = plan
             plan_files[plan.id] = doc.file
+    cards: dict[str, EducationCard] = {}
+    card_files: dict[str, str] = {}
+    for doc in docs:
+        for card in doc.cards:
+            if card.id in cards:
+                problems.append(_duplicate(doc.file, card.id, "card", card_files))
+                continue
+            cards[card.id] = card
+            card_files[card.id] = doc.file
     return ContentLibrary(
         exercises=dict(sorted(exercises.items())),
         plans=dict(sorted(plans.items())),
         problems=problems,
+        education=dict(sorted(cards.items())),
     )
 
 
@@ -727,9 +1110,11 @@ def _duplicate_plan(
     return _duplicate(file, plan.id, "plan", first_files)
 
 
-def _plan_reference_problems(
+def plan_reference_problems(
     plan: Plan, exercises: Mapping[str, Exercise], file: str
 ) -> list[ContentProblem]:
+    """What is wrong with a plan given the exercises that loaded: missing
+    exercises, and overrides that break a dosage, its caps or its timed extras."""
     out = _Problems(file, plan.id)
     for index, item in enumerate(plan.items, 1):
         path = f"items[{index}]"
@@ -742,7 +1127,12 @@ def _plan_reference_problems(
             continue
         if not item.overrides:
             continue
-        # Overrides must leave a dosage that is still whole and within the caps.
-        for name, problem in check_dosage(item.dosage_for(exercise), exercise.category):
+        # Overrides must leave a dosage that is still whole and within the caps,
+        # and still hold the exercise's skin checks and guidance.
+        dosage = item.dosage_for(exercise)
+        problems = check_dosage(dosage, exercise.category) or timed_extras_problems(
+            exercise, dosage
+        )
+        for name, problem in problems:
             out.add(f"{path}.{name}" if name else path, problem)
     return out.items

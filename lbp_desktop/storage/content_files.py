@@ -4,6 +4,7 @@ Layout::
 
     <bundled_dir>/exercises/*.toml   only [[exercise]] entries
     <bundled_dir>/plans/*.toml       only [[plan]] entries
+    <bundled_dir>/education/*.toml   only [[card]] entries (optional folder)
     <user_plans_dir>/*.toml          only [[plan]] entries (origin "user")
 
 A file may hold any number of entries, always as an array of tables
@@ -40,15 +41,31 @@ from lbp_desktop.domain.content import (
 MAX_FILE_BYTES = 1_000_000
 
 _BUNDLED_FOLDERS = (("exercises", "exercise"), ("plans", "plan"))
+# Education cards are text to read, not sessions; without them the app still works.
+_OPTIONAL_FOLDERS = (("education", "card"),)
 
 
 def load_content(bundled_dir: Path, user_plans_dir: Path | None = None) -> ContentLibrary:
-    documents: list[ContentDocument] = []
-    for folder, kind in _BUNDLED_FOLDERS:
-        documents.extend(_read_folder(bundled_dir / folder, kind, "bundled", bundled_dir))
+    documents = read_bundled(bundled_dir)
     if user_plans_dir is not None and user_plans_dir.exists():
         documents.extend(_read_folder(user_plans_dir, "plan", "user", None))
     return assemble_library(documents)
+
+
+def read_bundled(bundled_dir: Path) -> list[ContentDocument]:
+    """The parsed files of the bundled content, in load order."""
+    documents: list[ContentDocument] = []
+    for folder, kind in _BUNDLED_FOLDERS:
+        documents.extend(_read_folder(bundled_dir / folder, kind, "bundled", bundled_dir))
+    for folder, kind in _OPTIONAL_FOLDERS:
+        if (bundled_dir / folder).is_dir():
+            documents.extend(_read_folder(bundled_dir / folder, kind, "bundled", bundled_dir))
+    return documents
+
+
+def read_content_file(path: Path, label: str, kind: str, origin: str) -> ContentDocument:
+    """One file, parsed; a file that cannot be read or parsed is one problem."""
+    return _read_file(path, label, kind, origin)
 
 
 def _read_folder(

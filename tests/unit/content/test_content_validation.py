@@ -72,7 +72,13 @@ def exercise(ident: str, **changes: Any) -> dict[str, Any]:
 
 
 def heat(ident: str, **dosage: Any) -> dict[str, Any]:
-    return exercise(ident, category="heat", position="any", dosage=dosage or {"interval_s": 900})
+    return exercise(
+        ident,
+        category="heat",
+        position="any",
+        dosage=dosage or {"interval_s": 900},
+        skin_checks_s=[300, 600],
+    )
 
 
 def plan(ident: str, items: list[dict[str, Any]] | None = None, **changes: Any) -> dict[str, Any]:
@@ -178,7 +184,12 @@ BAD_EXERCISES: list[tuple[str, dict[str, Any], str, str]] = [
     ),
     (
         "interval over an hour",
-        exercise("bad", category="meditation", dosage={"interval_s": 3601}),
+        exercise(
+            "bad",
+            category="meditation",
+            dosage={"interval_s": 3601},
+            guidance=[{"at_s": 0, "text": "Settle."}],
+        ),
         "bad",
         "dosage.interval_s",
     ),
@@ -462,3 +473,304 @@ def test_plan_item_overrides_are_read_only_and_hashable() -> None:
     with pytest.raises(TypeError):
         item.overrides["reps"] = 9  # type: ignore[index]
     assert hash(item) == hash(PlanItem("good", {"reps": 8}))
+
+
+# ------------------------------------------------- timed extras and education cards
+
+
+def ice(ident: str, **changes: Any) -> dict[str, Any]:
+    entry = heat(ident) | {"category": "ice"}
+    entry.update(changes)
+    return entry
+
+
+def breathing(ident: str, **changes: Any) -> dict[str, Any]:
+    entry = exercise(
+        ident,
+        category="breathing",
+        position="sitting",
+        dosage={"interval_s": 300},
+        breath={"in_s": 4, "hold_in_s": 4, "out_s": 4, "hold_out_s": 4},
+        guidance=[{"at_s": 0, "text": "Settle."}, {"at_s": 30, "text": "Keep going."}],
+        bells={"start": True, "interval_s": 60, "end": True},
+    )
+    entry.update(changes)
+    return entry
+
+
+def meditation(ident: str, **changes: Any) -> dict[str, Any]:
+    entry = exercise(
+        ident,
+        category="meditation",
+        position="lying-on-back",
+        dosage={"interval_s": 600},
+        guidance=[{"at_s": 0, "text": "Settle."}, {"at_s": 500, "text": "Rest."}],
+    )
+    entry.update(changes)
+    return entry
+
+
+BAD_TIMED: list[tuple[str, dict[str, Any], str]] = [
+    # (case, entry named "bad", expected field)
+    ("heat without skin checks", mutate(heat("bad"), _drop("skin_checks_s")), "skin_checks_s"),
+    ("ice without skin checks", mutate(ice("bad"), _drop("skin_checks_s")), "skin_checks_s"),
+    ("skin checks not a list", heat("bad") | {"skin_checks_s": 300}, "skin_checks_s"),
+    ("empty skin checks", heat("bad") | {"skin_checks_s": []}, "skin_checks_s"),
+    ("skin check as text", heat("bad") | {"skin_checks_s": [300, "600"]}, "skin_checks_s[2]"),
+    ("skin check after the end", heat("bad") | {"skin_checks_s": [300, 950]}, "skin_checks_s[2]"),
+    ("skin check at the end", heat("bad") | {"skin_checks_s": [300, 900]}, "skin_checks_s[2]"),
+    ("skin check at the start", heat("bad") | {"skin_checks_s": [0, 300]}, "skin_checks_s[1]"),
+    ("skin checks out of order", heat("bad") | {"skin_checks_s": [600, 300]}, "skin_checks_s[2]"),
+    (
+        "ten minutes unchecked",
+        heat("bad", interval_s=1200) | {"skin_checks_s": [100]},
+        "skin_checks_s",
+    ),
+    ("skin checks on a stretch", exercise("bad", skin_checks_s=[30]), "skin_checks_s"),
+    (
+        "level leaves skin unchecked",
+        heat("bad")
+        | {"levels": {"progression": {"description": "Longer.", "dosage": {"interval_s": 1200}}}}
+        | {"skin_checks_s": [300]},
+        "levels.progression.dosage.interval_s",
+    ),
+    ("breathing without breath", mutate(breathing("bad"), _drop("breath")), "breath"),
+    ("breathing without guidance", mutate(breathing("bad"), _drop("guidance")), "guidance"),
+    ("meditation without guidance", mutate(meditation("bad"), _drop("guidance")), "guidance"),
+    ("breathing counted", breathing("bad", dosage={"reps": 5, "tempo_s": 16}), "dosage.interval_s"),
+    ("breath not a table", breathing("bad", breath=4), "breath"),
+    ("breath without out", breathing("bad", breath={"in_s": 4}), "breath.out_s"),
+    (
+        "breath unknown phase",
+        breathing("bad", breath={"in_s": 4, "out_s": 4, "pause_s": 2}),
+        "breath.pause_s",
+    ),
+    ("breath zero in", breathing("bad", breath={"in_s": 0, "out_s": 4}), "breath.in_s"),
+    (
+        "breath hold too long",
+        breathing("bad", breath={"in_s": 4, "out_s": 4, "hold_in_s": 13}),
+        "breath.hold_in_s",
+    ),
+    (
+        "breath negative hold",
+        breathing("bad", breath={"in_s": 4, "out_s": 4, "hold_out_s": -1}),
+        "breath.hold_out_s",
+    ),
+    ("breath on a meditation", meditation("bad", breath={"in_s": 4, "out_s": 4}), "breath"),
+    ("guidance not a list", breathing("bad", guidance="Breathe."), "guidance"),
+    ("guidance line not a table", breathing("bad", guidance=["Breathe."]), "guidance[1]"),
+    ("guidance line without text", breathing("bad", guidance=[{"at_s": 0}]), "guidance[1].text"),
+    (
+        "guidance line without time",
+        breathing("bad", guidance=[{"text": "Breathe."}]),
+        "guidance[1].at_s",
+    ),
+    (
+        "guidance unknown field",
+        breathing("bad", guidance=[{"at_s": 0, "text": "Breathe.", "voice": "calm"}]),
+        "guidance[1].voice",
+    ),
+    (
+        "guidance after the end",
+        breathing("bad", guidance=[{"at_s": 0, "text": "A."}, {"at_s": 301, "text": "B."}]),
+        "guidance[2].at_s",
+    ),
+    (
+        "guidance at the end",
+        breathing("bad", guidance=[{"at_s": 0, "text": "A."}, {"at_s": 300, "text": "B."}]),
+        "guidance[2].at_s",
+    ),
+    (
+        "guidance out of order",
+        breathing("bad", guidance=[{"at_s": 60, "text": "A."}, {"at_s": 30, "text": "B."}]),
+        "guidance[2].at_s",
+    ),
+    (
+        "guidance negative time",
+        breathing("bad", guidance=[{"at_s": -1, "text": "A."}]),
+        "guidance[1].at_s",
+    ),
+    (
+        "guidance on a counted exercise",
+        exercise("bad", guidance=[{"at_s": 0, "text": "A."}]),
+        "guidance",
+    ),
+    (
+        "level shorter than the guidance",
+        meditation("bad")
+        | {"levels": {"regression": {"description": "Less.", "dosage": {"interval_s": 300}}}},
+        "levels.regression.dosage.interval_s",
+    ),
+    ("bells on a stretch", exercise("bad", bells={"start": True}), "bells"),
+    ("bells not a table", breathing("bad", bells=True), "bells"),
+    ("bell start not a bool", breathing("bad", bells={"start": "yes"}), "bells.start"),
+    ("unknown bell", breathing("bad", bells={"middle": True}), "bells.middle"),
+    ("bell interval too often", breathing("bad", bells={"interval_s": 10}), "bells.interval_s"),
+    ("bell interval past the end", breathing("bad", bells={"interval_s": 300}), "bells.interval_s"),
+    ("evidence not text", heat("bad") | {"evidence": ["ACP"]}, "evidence"),
+]
+
+
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [case[1:] for case in BAD_TIMED],
+    ids=[case[0] for case in BAD_TIMED],
+)
+def test_bad_timed_extra_gives_one_problem_naming_file_entry_and_field(
+    tmp_path: Path, bad: dict[str, Any], field: str
+) -> None:
+    root = write_content(tmp_path, [exercise("good"), bad], [plan("p")])
+    library = load_content(root)
+    assert [(p.file, p.entry, p.field) for p in library.problems] == [(EX_FILE, "bad", field)]
+    assert library.problems[0].message
+    assert list(library.exercises) == ["good"]
+
+
+def test_valid_timed_extras_load_into_the_model() -> None:
+    obj, problems = parse_exercise(breathing("calm"), EX_FILE)
+    assert problems == []
+    assert obj is not None
+    assert obj.breath is not None and obj.breath.cycle_s == 16
+    assert obj.breath.per_minute == 3.75
+    assert [line.at_s for line in obj.guidance] == [0, 30]
+    assert obj.bells is not None and obj.bells.interval_s == 60
+    assert obj.guidance_within(20) == obj.guidance[:1]
+    warm, problems = parse_exercise(heat("warm"), EX_FILE)
+    assert problems == [] and warm is not None
+    assert warm.skin_checks_s == (300, 600)
+    assert warm.skin_checks_within(500) == (300,)
+    quiet, _ = parse_exercise(breathing("quiet", bells={}), EX_FILE)
+    assert quiet is not None and quiet.bells is not None
+    assert (quiet.bells.start, quiet.bells.end, quiet.bells.interval_s) == (True, True, None)
+
+
+BAD_TIMED_PLANS: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "override leaves the skin unchecked",
+        plan("bad", items=[{"exercise": "warm", "interval_s": 1200}]),
+        "items[1].interval_s",
+    ),
+    (
+        "override cuts the guidance",
+        plan("bad", items=[{"exercise": "scan", "interval_s": 400}]),
+        "items[1].interval_s",
+    ),
+    (
+        "override makes breathing counted",
+        plan("bad", items=[{"exercise": "calm", "reps": 5}]),
+        "items[1].interval_s",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [case[1:] for case in BAD_TIMED_PLANS],
+    ids=[case[0] for case in BAD_TIMED_PLANS],
+)
+def test_plan_override_must_fit_the_timed_extras(
+    tmp_path: Path, bad: dict[str, Any], field: str
+) -> None:
+    warm = heat("warm") | {"skin_checks_s": [300]}
+    root = write_content(
+        tmp_path, [exercise("good"), warm, breathing("calm"), meditation("scan")], [plan("p"), bad]
+    )
+    library = load_content(root)
+    assert [(p.file, p.entry, p.field) for p in library.problems] == [(PLAN_FILE, "bad", field)]
+    assert list(library.plans) == ["p"]
+
+
+def test_plan_may_shorten_a_timed_exercise_that_still_fits(tmp_path: Path) -> None:
+    root = write_content(
+        tmp_path,
+        [exercise("good"), heat("warm"), meditation("scan")],
+        [
+            plan(
+                "short",
+                items=[
+                    {"exercise": "warm", "interval_s": 600},
+                    {"exercise": "scan", "interval_s": 540},
+                ],
+            )
+        ],
+    )
+    library = load_content(root)
+    assert library.problems == []
+    assert "short" in library.plans
+
+
+CARD = {
+    "id": "tens",
+    "title": "TENS machines",
+    "body": ["What it is.", "What the guidelines say."],
+    "sources": ["NICE NG59"],
+}
+
+
+def write_cards(root: Path, cards: list[dict[str, Any]]) -> None:
+    (root / "education").mkdir()
+    (root / "education" / "cards.toml").write_text(toml_doc({"card": cards}), "utf-8")
+
+
+BAD_CARDS: list[tuple[str, dict[str, Any], str, str]] = [
+    ("unknown field", CARD | {"id": "bad", "colour": "red"}, "bad", "colour"),
+    ("missing body", {k: v for k, v in CARD.items() if k != "body"} | {"id": "bad"}, "bad", "body"),
+    (
+        "missing sources",
+        {k: v for k, v in CARD.items() if k != "sources"} | {"id": "bad"},
+        "bad",
+        "sources",
+    ),
+    ("body not a list", CARD | {"id": "bad", "body": "Text."}, "bad", "body"),
+    ("blank paragraph", CARD | {"id": "bad", "body": ["One.", " "]}, "bad", "body[2]"),
+    ("paragraph too long", CARD | {"id": "bad", "body": ["x" * 801]}, "bad", "body[1]"),
+    ("title not text", CARD | {"id": "bad", "title": 3}, "bad", "title"),
+    ("bad id", CARD | {"id": "Bad Card"}, "card #2", "id"),
+]
+
+
+@pytest.mark.parametrize(
+    ("bad", "entry", "field"),
+    [case[1:] for case in BAD_CARDS],
+    ids=[case[0] for case in BAD_CARDS],
+)
+def test_bad_education_card_gives_one_problem(
+    tmp_path: Path, bad: dict[str, Any], entry: str, field: str
+) -> None:
+    root = write_content(tmp_path, [exercise("good")], [])
+    write_cards(root, [CARD, bad])
+    library = load_content(root)
+    assert [(p.file, p.entry, p.field) for p in library.problems] == [
+        ("education/cards.toml", entry, field)
+    ]
+    assert list(library.education) == ["tens"]
+
+
+def test_education_cards_load_and_duplicates_are_problems(tmp_path: Path) -> None:
+    root = write_content(tmp_path, [exercise("good")], [])
+    write_cards(root, [CARD, CARD | {"title": "Again"}])
+    library = load_content(root)
+    assert [(p.entry, p.field) for p in library.problems] == [("tens", "id")]
+    card = library.education["tens"]
+    assert card.title == "TENS machines"
+    assert card.body == ("What it is.", "What the guidelines say.")
+
+
+def test_education_folder_is_optional(tmp_path: Path) -> None:
+    root = write_content(tmp_path, [exercise("good")], [])
+    library = load_content(root)
+    assert library.problems == []
+    assert library.education == {}
+
+
+def test_education_file_may_hold_only_cards(tmp_path: Path) -> None:
+    root = write_content(tmp_path, [exercise("good")], [])
+    (root / "education").mkdir()
+    (root / "education" / "mixed.toml").write_text(
+        toml_doc({"card": [CARD], "plan": [plan("p")]}), "utf-8"
+    )
+    library = load_content(root)
+    assert [(p.file, p.entry, p.field) for p in library.problems] == [
+        ("education/mixed.toml", "-", "plan")
+    ]
+    assert list(library.education) == ["tens"]
