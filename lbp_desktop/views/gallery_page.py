@@ -1,0 +1,171 @@
+"""The gallery: every exercise with its name, category and moving picture.
+
+Only the tiles the user can see animate; tiles scrolled out of view, and the
+whole page when hidden, run no timers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lbp_desktop.domain.content import ContentLibrary
+from lbp_desktop.domain.figure_poses import Animation, PoseSpec
+from lbp_desktop.storage.pose_files import PoseLibrary
+from lbp_desktop.views.figure_view import FigureView
+
+# A gallery previews the movement; a 30 s stretch hold would look frozen.
+PREVIEW_MAX_HOLD_S = 3.0
+COLUMNS = 3
+
+CATEGORY_WORDS = {
+    "stretch": "Stretch",
+    "mobility": "Mobility",
+    "core": "Core strength",
+    "posture": "Desk break",
+    "aerobic": "Moving",
+    "heat": "Heat",
+    "ice": "Ice",
+    "breathing": "Breathing",
+    "meditation": "Relaxation",
+}
+
+
+@dataclass(frozen=True)
+class GalleryItem:
+    """What a gallery tile shows of one exercise."""
+
+    id: str
+    name: str
+    category: str
+    pose: PoseSpec
+    tempo_s: float | None = None
+    hold_s: float | None = None
+
+
+def gallery_items(library: ContentLibrary, poses: PoseLibrary) -> list[GalleryItem]:
+    """Exercises that have an illustration, in library order."""
+    items = []
+    for ident, exercise in library.exercises.items():
+        spec = poses.specs.get(ident)
+        if spec is None:
+            continue
+        hold = exercise.dosage.hold_s
+        items.append(
+            GalleryItem(
+                id=ident,
+                name=exercise.name,
+                category=exercise.category,
+                pose=spec,
+                tempo_s=exercise.dosage.tempo_s,
+                hold_s=min(hold, PREVIEW_MAX_HOLD_S) if hold else hold,
+            )
+        )
+    return items
+
+
+class GalleryTile(QFrame):
+    def __init__(self, item: GalleryItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName(f"galleryTile_{item.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(2)
+        self.figure = FigureView(self)
+        self.figure.setMinimumSize(220, 150)
+        self.figure.set_playing(False)
+        self.figure.set_animation(Animation(item.pose, tempo_s=item.tempo_s, hold_s=item.hold_s))
+        self.figure.setAccessibleName(f"Illustration: {item.name}")
+        self.name_label = QLabel(item.name, self)
+        font = self.name_label.font()
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.category_label = QLabel(CATEGORY_WORDS.get(item.category, item.category), self)
+        self.category_label.setEnabled(False)  # quieter text, from the palette
+        layout.addWidget(self.figure, 1)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.category_label)
+        self.setAccessibleName(item.name)
+
+
+class GalleryPage(QWidget):
+    """All exercises in a grid; ``set_exercises(items)`` fills it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("galleryPage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Exercise gallery", self)
+        title.setObjectName("galleryTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        title.setContentsMargins(12, 8, 12, 0)
+        outer.addWidget(title)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll, 1)
+        self._content = QWidget()
+        self._grid = QGridLayout(self._content)
+        self._grid.setContentsMargins(12, 8, 12, 12)
+        self._grid.setSpacing(10)
+        self.scroll.setWidget(self._content)
+        self._tiles: list[GalleryTile] = []
+        self.scroll.verticalScrollBar().valueChanged.connect(self.update_playing)
+
+    def set_exercises(self, items: Sequence[GalleryItem]) -> None:
+        for tile in self._tiles:
+            tile.figure.set_playing(False)
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self._tiles = []
+        for index, item in enumerate(items):
+            tile = GalleryTile(item, self._content)
+            row, column = divmod(index, COLUMNS)
+            self._grid.addWidget(tile, row, column)
+            self._tiles.append(tile)
+        self.update_playing()
+
+    def tiles(self) -> list[GalleryTile]:
+        return list(self._tiles)
+
+    def tile(self, exercise_id: str) -> GalleryTile:
+        return next(t for t in self._tiles if t.item.id == exercise_id)
+
+    def update_playing(self, *_args: object) -> None:
+        """Animate the tiles the user can see; stop the others."""
+        shown = self.isVisible()
+        viewport = self.scroll.viewport()
+        view_rect = viewport.rect()
+        for tile in self._tiles:
+            top_left = tile.mapTo(viewport, tile.rect().topLeft())
+            seen = shown and view_rect.intersects(tile.rect().translated(top_left))
+            tile.figure.set_playing(seen)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.update_playing()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.update_playing()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.update_playing()
