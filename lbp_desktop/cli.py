@@ -66,6 +66,26 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--profile", choices=("light", "heavy"), default="light")
     seed.add_argument("--force", action="store_true", help="add to a folder that holds records")
     seed.add_argument("--seed", type=int, default=7, help="random seed (same seed, same history)")
+    imp = sub.add_parser(
+        "import-plan",
+        help="check a plan file (say, from your physiotherapist) and add it to your plans",
+        description="Checks the plan file against the plan format (docs/plan-format.md) and "
+        "copies it into the plans folder of your data folder. Nothing is written when the file "
+        "has a problem; each problem is printed as one line naming the file, entry and field.",
+    )
+    _add_data_dir(imp, top_level=False)
+    imp.add_argument("file", type=Path, metavar="FILE", help="the plan file (.toml)")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace your own plan that has the same id"
+    )
+
+    render = sub.add_parser(
+        "render-illustrations",
+        help="draw every exercise's key poses as PNG and SVG files",
+        description="Writes one PNG and one SVG per key pose of every exercise into OUTDIR.",
+    )
+    render.add_argument("outdir", type=Path, metavar="OUTDIR")
+    render.add_argument("--no-svg", action="store_true", help="write PNG files only")
     return parser
 
 
@@ -96,9 +116,11 @@ def run_check(data_dir: Path) -> int:
     from lbp_desktop import paths
     from lbp_desktop.storage.check import check_data_dir
     from lbp_desktop.storage.content_files import load_content
+    from lbp_desktop.storage.pose_files import load_poses, poses_dir
 
     library = load_content(paths.content_dir(), paths.user_plans_dir(data_dir))
-    problems = [str(p) for p in library.problems]
+    poses = load_poses(poses_dir(), library.exercises)
+    problems = [str(p) for p in library.problems] + [str(p) for p in poses.problems]
     if data_dir.exists() and not data_dir.is_dir():
         problems.append(f"{data_dir}: -: -: is a file, not a data folder")
     elif data_dir.exists():
@@ -109,8 +131,8 @@ def run_check(data_dir: Path) -> int:
         print(f"{len(problems)} problem(s) found. Nothing was changed.", file=sys.stderr)
         return EXIT_PROBLEMS
     print(
-        f"All clear: {len(library.exercises)} exercises, {len(library.plans)} plans, "
-        f"data in {data_dir}."
+        f"All clear: {len(library.exercises)} exercises with {len(poses.specs)} illustrations, "
+        f"{len(library.plans)} plans, data in {data_dir}."
     )
     return EXIT_OK
 
@@ -147,6 +169,51 @@ def _configure_logging(level: str) -> None:
     )
 
 
+def run_import_plan(args: argparse.Namespace) -> int:
+    from lbp_desktop import paths
+    from lbp_desktop.storage.plan_import import import_plan
+
+    data_dir = _data_dir(args)
+    try:
+        result = import_plan(args.file, data_dir, paths.content_dir(), replace=args.replace)
+    except OSError as exc:
+        _err(f"Cannot write into {data_dir}: {exc.strerror or exc}. Nothing was written.")
+        return EXIT_PROBLEMS
+    if not result.ok:
+        for problem in result.problems:
+            print(problem)
+        count = len(result.problems)
+        _err(f"{args.file} was not imported: {count} problem(s). Nothing was written.")
+        return EXIT_PROBLEMS
+    verb = "Replaced" if result.replaced else "Added"
+    print(f"{verb} the plan '{result.plan_id}': {result.installed}")
+    return EXIT_OK
+
+
+def run_render_illustrations(args: argparse.Namespace) -> int:
+    # Files only: no window is shown, so no display is needed.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from lbp_desktop import paths
+    from lbp_desktop.storage.content_files import load_content
+    from lbp_desktop.storage.pose_files import load_poses, poses_dir
+    from lbp_desktop.views.figure_export import render_illustrations
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (keeps Qt alive)
+    library = load_content(paths.content_dir())
+    poses = load_poses(poses_dir(), library.exercises)
+    for problem in poses.problems:
+        print(problem)
+    try:
+        written = render_illustrations(args.outdir, library, poses, svg=not args.no_svg)
+    except OSError as exc:
+        _err(f"Cannot write into {args.outdir}: {exc}")
+        return EXIT_PROBLEMS
+    print(f"Wrote {len(written)} file(s) into {args.outdir}.")
+    return EXIT_PROBLEMS if poses.problems else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Quiet by default (Python still prints warnings and errors to stderr);
@@ -158,6 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(_data_dir(args))
     if args.command == "seed-demo":
         return run_seed_demo(args)
+    if args.command == "import-plan":
+        return run_import_plan(args)
+    if args.command == "render-illustrations":
+        return run_render_illustrations(args)
 
     from lbp_desktop.app import run_gui
 

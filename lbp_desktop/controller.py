@@ -157,6 +157,8 @@ class AppController(QObject):
         elif name == "session":
             if self.library is not None:
                 window.session_page.set_plans(plan_views(self.library))
+        elif name == "exercises":
+            self._fill_gallery()
         elif name == "progress":
             page = window.progress_page
             page.first_shown.connect(self.fill_progress)
@@ -171,10 +173,21 @@ class AppController(QObject):
             settings.weekly_goal_changed.connect(self._set_weekly_goal)
             self.refresh_settings()
 
+    def _fill_gallery(self) -> None:
+        from lbp_desktop.storage.pose_files import load_poses, poses_dir
+        from lbp_desktop.views.gallery_page import gallery_items
+
+        if self.library is None:
+            return
+        poses = load_poses(poses_dir(), self.library.exercises)
+        self.window.exercises_page.set_exercises(gallery_items(self.library, poses))
+
     def load_content(self) -> None:
         self.library = load_content(paths.content_dir(), paths.user_plans_dir(self.data_dir))
         if "session" in self.window.built_pages():
             self.window.session_page.set_plans(plan_views(self.library))
+        if "exercises" in self.window.built_pages():
+            self._fill_gallery()
         if self.library.problems:
             self.window.show_status(
                 f"{len(self.library.problems)} problem(s) in the exercise or plan files were "

@@ -107,15 +107,20 @@ class GalleryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("galleryPage")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Exercise gallery", self)
+        # The same margins and heading style as the pages made in Designer.
+        outer.setContentsMargins(28, 22, 28, 22)
+        outer.setSpacing(10)
+        title = QLabel("Exercises", self)
         title.setObjectName("galleryTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        title.setContentsMargins(12, 8, 12, 0)
+        title.setProperty("role", "heading")
         outer.addWidget(title)
+        intro = QLabel(
+            "Every exercise in the app, moving the way it is done. "
+            "The plans on the Session page put them together.",
+            self,
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -123,7 +128,7 @@ class GalleryPage(QWidget):
         outer.addWidget(self.scroll, 1)
         self._content = QWidget()
         self._grid = QGridLayout(self._content)
-        self._grid.setContentsMargins(12, 8, 12, 12)
+        self._grid.setContentsMargins(0, 4, 0, 0)
         self._grid.setSpacing(10)
         self.scroll.setWidget(self._content)
         self._tiles: list[GalleryTile] = []

@@ -24,12 +24,13 @@ from lbp_desktop import APP_NAME
 from lbp_desktop.views.forms.ui_main_window import Ui_MainWindow
 
 if TYPE_CHECKING:
+    from lbp_desktop.views.gallery_page import GalleryPage
     from lbp_desktop.views.progress_page import ProgressPage
     from lbp_desktop.views.session_page import SessionPage
     from lbp_desktop.views.settings_page import SettingsPage
     from lbp_desktop.views.today_page import TodayPage
 
-PAGE_NAMES = ("today", "session", "progress", "settings")
+PAGE_NAMES = ("today", "session", "exercises", "progress", "settings")
 STATUS_TIMEOUT_MS = 8000
 
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._nav: dict[str, QPushButton] = {
             "today": self.ui.navTodayButton,
             "session": self.ui.navSessionButton,
+            "exercises": self.ui.navExercisesButton,
             "progress": self.ui.navProgressButton,
             "settings": self.ui.navSettingsButton,
         }
@@ -74,6 +76,10 @@ class MainWindow(QMainWindow):
             from lbp_desktop.views.session_page import SessionPage
 
             page = SessionPage()
+        elif page_name == "exercises":
+            from lbp_desktop.views.gallery_page import GalleryPage
+
+            page = GalleryPage()
         elif page_name == "progress":
             from lbp_desktop.views.progress_page import ProgressPage
 
@@ -123,6 +129,10 @@ class MainWindow(QMainWindow):
     @property
     def session_page(self) -> SessionPage:
         return self.page("session")  # type: ignore[return-value]
+
+    @property
+    def exercises_page(self) -> GalleryPage:
+        return self.page("exercises")  # type: ignore[return-value]
 
     @property
     def progress_page(self) -> ProgressPage:

@@ -127,3 +127,66 @@ def test_a_file_where_the_data_folder_should_be(run_cli, tmp_path: Path) -> None
     assert "Nothing was written" in seeded.stderr
     assert "Traceback" not in seeded.stderr
     assert blocker.read_text() == "not a folder"
+
+
+PHYSIO_PLAN = """
+[[plan]]
+id = "from-my-physio"
+name = "From my physio"
+summary = "Two exercises agreed at the last visit."
+
+[[plan.items]]
+exercise = "bridge"
+reps = 8
+
+[[plan.items]]
+exercise = "bird-dog"
+"""
+
+
+def test_import_plan_installs_a_good_file_and_check_sees_it(run_cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    plan = tmp_path / "physio.toml"
+    plan.write_text(PHYSIO_PLAN)
+    out = run_cli("import-plan", str(plan), "--data-dir", str(data))
+    assert out.returncode == 0, out.stdout + out.stderr
+    installed = data / "plans" / "from-my-physio.toml"
+    assert installed.read_text() == PHYSIO_PLAN
+    assert run_cli("check", "--data-dir", str(data)).returncode == 0
+    again = run_cli("import-plan", str(plan), "--data-dir", str(data))
+    assert again.returncode == 2  # the same id again needs --replace
+    assert run_cli("import-plan", str(plan), "--replace", "--data-dir", str(data)).returncode == 0
+
+
+def test_import_plan_refuses_a_bad_file_and_writes_nothing(run_cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    plan = tmp_path / "physio.toml"
+    plan.write_text(PHYSIO_PLAN.replace('exercise = "bird-dog"', 'exercise = "handstand"'))
+    out = run_cli("import-plan", str(plan), "--data-dir", str(data))
+    assert out.returncode == 2
+    line = next(line for line in out.stdout.splitlines() if "handstand" in line)
+    assert "physio.toml" in line and "from-my-physio" in line
+    assert "Nothing was written" in out.stderr
+    assert not (data / "plans").exists() or not any((data / "plans").iterdir())
+
+
+def test_render_illustrations_writes_every_keyframe(run_cli, tmp_path: Path) -> None:
+    from lbp_desktop import paths
+    from lbp_desktop.storage.content_files import load_content
+    from lbp_desktop.storage.pose_files import load_poses, poses_dir
+
+    library = load_content(paths.content_dir())
+    poses = load_poses(poses_dir(), library.exercises)
+    expected = {
+        f"{ident}-{keyframe.name}{suffix}"
+        for ident, spec in poses.specs.items()
+        for keyframe in spec.keyframes
+        for suffix in (".png", ".svg")
+    }
+    out_dir = tmp_path / "pictures"
+    out = run_cli("render-illustrations", str(out_dir), timeout=180)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert {p.name for p in out_dir.iterdir()} == expected
+    assert len(poses.specs) == len(library.exercises) >= 26
+    png = (out_dir / sorted(n for n in expected if n.endswith(".png"))[0]).read_bytes()
+    assert png.startswith(b"\x89PNG")

@@ -230,7 +230,9 @@ def test_installed_check_lists_the_bundled_content(venv, probe, tmp_path: Path) 
         venv, str(venv["python"]), "-m", "lbp_desktop", "check", "--data-dir", str(tmp_path / "d")
     )
     _ok(out)
-    assert f"All clear: {exercises} exercises, {plans} plans" in out.stdout, out.stdout
+    assert f"All clear: {exercises} exercises with {exercises} illustrations, {plans} plans" in (
+        out.stdout
+    ), out.stdout
 
 
 def test_installed_smoke_test(venv, probe, tmp_path: Path) -> None:

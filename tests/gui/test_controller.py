@@ -177,3 +177,14 @@ def test_a_data_folder_that_cannot_be_used_is_explained(
     assert ctl.exit_code == 2
     assert "cannot use its data folder" in shown[0]
     assert blocker.read_text() == "a file where the data folder should be"
+
+
+def test_the_exercises_page_shows_every_exercise_when_opened(make_controller) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.show()
+    ctl.window.go_to("exercises")
+    gallery = ctl.window.exercises_page
+    assert len(gallery.tiles()) == len(ctl.library.exercises) >= 26
+    for exercise_id in ctl.library.exercises:
+        assert gallery.tile(exercise_id) is not None

@@ -25,6 +25,7 @@ from lbp_desktop.views.plan_view import PlanView
 MNEMONICS = {
     "today": Qt.Key.Key_T,
     "session": Qt.Key.Key_S,
+    "exercises": Qt.Key.Key_X,
     "progress": Qt.Key.Key_P,
     "settings": Qt.Key.Key_E,
 }
@@ -193,6 +194,6 @@ def test_pages_wait_for_first_use_so_the_first_paint_is_quick(qtbot) -> None:
     fresh.go_to("progress")
     assert fresh.current_page_name() == "progress"
     fresh.build_pages()
-    assert fresh.ui.pages.count() == 4
+    assert fresh.ui.pages.count() == len(PAGE_NAMES)
     assert fresh.current_page_name() == "progress"
     assert fresh.ui.pages.currentWidget() is fresh.progress_page
