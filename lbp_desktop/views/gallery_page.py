@@ -26,7 +26,9 @@ from lbp_desktop.views.figure_view import FigureView
 
 # A gallery previews the movement; a 30 s stretch hold would look frozen.
 PREVIEW_MAX_HOLD_S = 3.0
-COLUMNS = 3
+COLUMNS = 4  # at most; fewer when the page is narrow
+TILE_MIN_WIDTH = 220
+GRID_SPACING = 10
 
 CATEGORY_WORDS = {
     "stretch": "Stretch",
@@ -84,16 +86,17 @@ class GalleryTile(QFrame):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(2)
         self.figure = FigureView(self)
-        self.figure.setMinimumSize(220, 150)
+        self.figure.setMinimumSize(TILE_MIN_WIDTH - 16, 150)
         self.figure.set_playing(False)
         self.figure.set_animation(Animation(item.pose, tempo_s=item.tempo_s, hold_s=item.hold_s))
         self.figure.setAccessibleName(f"Illustration: {item.name}")
         self.name_label = QLabel(item.name, self)
+        self.name_label.setWordWrap(True)  # a long name must not widen its column
         font = self.name_label.font()
         font.setBold(True)
         self.name_label.setFont(font)
         self.category_label = QLabel(CATEGORY_WORDS.get(item.category, item.category), self)
-        self.category_label.setEnabled(False)  # quieter text, from the palette
+        self.category_label.setProperty("role", "hint")  # smaller, but full contrast
         layout.addWidget(self.figure, 1)
         layout.addWidget(self.name_label)
         layout.addWidget(self.category_label)
@@ -129,9 +132,10 @@ class GalleryPage(QWidget):
         self._content = QWidget()
         self._grid = QGridLayout(self._content)
         self._grid.setContentsMargins(0, 4, 0, 0)
-        self._grid.setSpacing(10)
+        self._grid.setSpacing(GRID_SPACING)
         self.scroll.setWidget(self._content)
         self._tiles: list[GalleryTile] = []
+        self._columns = 0
         self.scroll.verticalScrollBar().valueChanged.connect(self.update_playing)
 
     def set_exercises(self, items: Sequence[GalleryItem]) -> None:
@@ -140,12 +144,24 @@ class GalleryPage(QWidget):
             self._grid.removeWidget(tile)
             tile.deleteLater()
         self._tiles = []
-        for index, item in enumerate(items):
-            tile = GalleryTile(item, self._content)
-            row, column = divmod(index, COLUMNS)
-            self._grid.addWidget(tile, row, column)
-            self._tiles.append(tile)
+        for item in items:
+            self._tiles.append(GalleryTile(item, self._content))
+        self._columns = 0
+        self._reflow()
         self.update_playing()
+
+    def _reflow(self) -> None:
+        """As many columns as fit the page's width (at least one)."""
+        width = self.scroll.viewport().width() - self._grid.contentsMargins().left()
+        columns = max(1, min(COLUMNS, (width + GRID_SPACING) // (TILE_MIN_WIDTH + GRID_SPACING)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self._tiles:
+            self._grid.removeWidget(tile)
+        for index, tile in enumerate(self._tiles):
+            row, column = divmod(index, columns)
+            self._grid.addWidget(tile, row, column)
 
     def tiles(self) -> list[GalleryTile]:
         return list(self._tiles)
@@ -173,4 +189,5 @@ class GalleryPage(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._reflow()
         self.update_playing()
