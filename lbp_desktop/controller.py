@@ -180,7 +180,9 @@ class AppController(QObject):
         if self.library is None:
             return
         poses = load_poses(poses_dir(), self.library.exercises)
-        self.window.exercises_page.set_exercises(gallery_items(self.library, poses))
+        page = self.window.exercises_page
+        page.set_exercises(gallery_items(self.library, poses))
+        page.set_education(list(self.library.education.values()))
 
     def load_content(self) -> None:
         self.library = load_content(paths.content_dir(), paths.user_plans_dir(self.data_dir))

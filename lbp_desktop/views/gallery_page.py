@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -103,6 +104,38 @@ class GalleryTile(QFrame):
         self.setAccessibleName(item.name)
 
 
+class EducationLike(Protocol):
+    title: str
+    body: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+class _EducationCard(QFrame):
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.title = title
+
+
+def _education_card(card: EducationLike, parent: QWidget) -> QFrame:
+    frame = _EducationCard(card.title, parent)
+    frame.setProperty("role", "card")
+    frame.setAccessibleName(card.title)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 14, 16, 14)
+    title = QLabel(card.title, frame)
+    title.setProperty("role", "sectionTitle")
+    layout.addWidget(title)
+    for paragraph in card.body:
+        text = QLabel(paragraph, frame)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+    sources = QLabel("Sources: " + "; ".join(card.sources), frame)
+    sources.setWordWrap(True)
+    sources.setProperty("role", "hint")
+    layout.addWidget(sources)
+    return frame
+
+
 class GalleryPage(QWidget):
     """All exercises in a grid; ``set_exercises(items)`` fills it."""
 
@@ -130,9 +163,18 @@ class GalleryPage(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.scroll, 1)
         self._content = QWidget()
-        self._grid = QGridLayout(self._content)
-        self._grid.setContentsMargins(0, 4, 0, 0)
+        column = QVBoxLayout(self._content)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(18)
+        self._grid = QGridLayout()
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(GRID_SPACING)
+        column.addLayout(self._grid)
+        # Cards about what the app cannot guide (acupuncture, massage...).
+        self._education = QVBoxLayout()
+        self._education.setSpacing(GRID_SPACING)
+        column.addLayout(self._education)
+        column.addStretch(1)
         self.scroll.setWidget(self._content)
         self._tiles: list[GalleryTile] = []
         self._columns = 0
@@ -162,6 +204,27 @@ class GalleryPage(QWidget):
         for index, tile in enumerate(self._tiles):
             row, column = divmod(index, columns)
             self._grid.addWidget(tile, row, column)
+
+    def set_education(self, cards: Sequence[EducationLike]) -> None:
+        """Short reading cards under the exercises: not sessions, just facts."""
+        while self._education.count():
+            widget = self._education.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        if not cards:
+            return
+        heading = QLabel("Good to know", self._content)
+        heading.setProperty("role", "sectionTitle")
+        self._education.addWidget(heading)
+        for card in cards:
+            self._education.addWidget(_education_card(card, self._content))
+
+    def education_titles(self) -> list[str]:
+        return [
+            w.title
+            for i in range(self._education.count())
+            if isinstance(w := self._education.itemAt(i).widget(), _EducationCard)
+        ]
 
     def tiles(self) -> list[GalleryTile]:
         return list(self._tiles)

@@ -188,3 +188,5 @@ def test_the_exercises_page_shows_every_exercise_when_opened(make_controller) ->
     assert len(gallery.tiles()) == len(ctl.library.exercises) >= 26
     for exercise_id in ctl.library.exercises:
         assert gallery.tile(exercise_id) is not None
+    # What the app cannot guide is there to read, not to play.
+    assert {"Acupuncture", "Massage"} <= set(gallery.education_titles())
