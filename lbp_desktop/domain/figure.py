@@ -20,6 +20,15 @@ Limbs come in pairs, ``near`` (towards the viewer, drawn darker and on top)
 and ``far``. In the ``side`` view the pair shares the hip and shoulder
 joints; in the ``front`` view (a side bend, seen from the front) the hips and
 shoulders sit a body's width apart.
+
+The ``top`` view looks down on a figure lying on the floor: the picture's
+``y`` runs across the floor (the mat spans ``0 <= y <= TOP_MAT_WIDTH``), the
+hips and shoulders sit a body's width apart as in the front view, and no
+floor line is drawn. A pose may give segments a ``depth``: how many degrees
+a segment points out of the picture (towards or away from the viewer); it is
+drawn ``cos(depth)`` as long, so a bent knee seen from above or a thigh
+pointing at the viewer looks foreshortened. Without depths (every pose before
+the top view) nothing changes.
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ from types import MappingProxyType
 
 Point = tuple[float, float]
 
-VIEWS = ("side", "front")
+VIEWS = ("side", "front", "top")
 SIDES = ("near", "far")
 
 # Segment: (name, parent point, child point, length m). The torso chain is
@@ -65,8 +74,10 @@ HEAD_RADIUS = 0.115
 FOOT_FRONT_LENGTH = 0.07  # a foot seen from the front points at the viewer: short
 SHOULDER_DROP = 0.05  # shoulder joint sits this far below the base of the neck
 SHOULDER_FORWARD = 0.04  # and this far in front of the spine (side view)
-HIP_HALF_WIDTH = {"side": 0.0, "front": 0.09}
-SHOULDER_HALF_WIDTH = {"side": 0.0, "front": 0.17}
+HIP_HALF_WIDTH = {"side": 0.0, "front": 0.09, "top": 0.09}
+SHOULDER_HALF_WIDTH = {"side": 0.0, "front": 0.17, "top": 0.17}
+MAX_DEPTH = 85.0  # degrees out of the picture a segment may point
+TOP_MAT_WIDTH = 0.9  # seen from above, a mat spans y = 0 .. this
 
 # Half-thickness of each segment at its (parent, child) ends: limbs taper.
 _TORSO_RADII = {
@@ -83,6 +94,7 @@ _TORSO_RADII = {
         "neck": (0.05, 0.05),
     },
 }
+_TORSO_RADII["top"] = _TORSO_RADII["front"]
 LIMB_RADII: Mapping[str, tuple[float, float]] = MappingProxyType(
     {
         "upper_arm": (0.05, 0.042),
@@ -155,6 +167,7 @@ class Pose:
     angles: Mapping[str, float]
     facing: int = 1
     breath: float = 0.0
+    depth: Mapping[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         missing = [s for s in SEGMENTS if s not in self.angles]
@@ -163,10 +176,32 @@ class Pose:
             raise ValueError(f"pose angles: missing {missing}, unknown {unknown}")
         if self.facing not in (1, -1):
             raise ValueError("facing must be 1 or -1")
+        bad_depth = [s for s, d in self.depth.items() if s not in SEGMENTS or abs(d) > MAX_DEPTH]
+        if bad_depth:
+            raise ValueError(f"pose depth: unknown or beyond {MAX_DEPTH:g} degrees: {bad_depth}")
         object.__setattr__(self, "angles", MappingProxyType(dict(self.angles)))
+        object.__setattr__(self, "depth", MappingProxyType(dict(self.depth)))
 
     def __hash__(self) -> int:
-        return hash((self.root, tuple(self.angles[s] for s in SEGMENTS), self.facing, self.breath))
+        return hash(
+            (
+                self.root,
+                tuple(self.angles[s] for s in SEGMENTS),
+                self.facing,
+                self.breath,
+                tuple(sorted(self.depth.items())),
+            )
+        )
+
+    def drawn_length(self, segment: str) -> float:
+        """A segment's length as drawn: shorter the more it points out of the picture."""
+        base = segment.rsplit("_", 1)[0] if segment.endswith(("_near", "_far")) else segment
+        return LENGTHS[base] * _depth_scale(self, segment)
+
+
+def _depth_scale(pose: Pose, segment: str) -> float:
+    d = pose.depth.get(segment, 0.0)
+    return math.cos(math.radians(d)) if d else 1.0
 
 
 def _dir(degrees: float) -> Point:
@@ -181,12 +216,13 @@ def _add(p: Point, v: Point, k: float = 1.0) -> Point:
 def forward_kinematics(pose: Pose, view: str = "side") -> dict[str, Point]:
     """Every named point of the figure (see :data:`POINTS`) in world metres."""
     a = pose.angles
+    length = pose.drawn_length
     pts: dict[str, Point] = {"hip": pose.root}
-    pts["sacrum"] = _add(pose.root, _dir(a["pelvis"]), LENGTHS["pelvis"])
-    pts["waist"] = _add(pts["sacrum"], _dir(a["lower_back"]), LENGTHS["lower_back"])
-    pts["neck_base"] = _add(pts["waist"], _dir(a["upper_back"]), LENGTHS["upper_back"])
-    pts["neck_top"] = _add(pts["neck_base"], _dir(a["neck"]), LENGTHS["neck"])
-    pts["head"] = _add(pts["neck_top"], _dir(a["head"]), LENGTHS["head"])
+    pts["sacrum"] = _add(pose.root, _dir(a["pelvis"]), length("pelvis"))
+    pts["waist"] = _add(pts["sacrum"], _dir(a["lower_back"]), length("lower_back"))
+    pts["neck_base"] = _add(pts["waist"], _dir(a["upper_back"]), length("upper_back"))
+    pts["neck_top"] = _add(pts["neck_base"], _dir(a["neck"]), length("neck"))
+    pts["head"] = _add(pts["neck_top"], _dir(a["head"]), length("head"))
     # The shoulder joint sits a little below the base of the neck and in front of the spine.
     shoulder = _add(pts["neck_base"], _dir(a["upper_back"]), -SHOULDER_DROP)
     if view == "side":
@@ -198,24 +234,32 @@ def forward_kinematics(pose: Pose, view: str = "side") -> dict[str, Point]:
         # seen on the viewer's left.
         sh = _add(shoulder, across_chest, sign * SHOULDER_HALF_WIDTH[view])
         pts[f"shoulder_{side}"] = sh
-        pts[f"elbow_{side}"] = _add(sh, _dir(a[f"upper_arm_{side}"]), LENGTHS["upper_arm"])
+        pts[f"elbow_{side}"] = _add(sh, _dir(a[f"upper_arm_{side}"]), length(f"upper_arm_{side}"))
         pts[f"wrist_{side}"] = _add(
-            pts[f"elbow_{side}"], _dir(a[f"forearm_{side}"]), LENGTHS["forearm"]
+            pts[f"elbow_{side}"], _dir(a[f"forearm_{side}"]), length(f"forearm_{side}")
         )
-        pts[f"hand_{side}"] = _add(pts[f"wrist_{side}"], _dir(a[f"hand_{side}"]), LENGTHS["hand"])
+        pts[f"hand_{side}"] = _add(
+            pts[f"wrist_{side}"], _dir(a[f"hand_{side}"]), length(f"hand_{side}")
+        )
         hp = _add(pose.root, across_hips, sign * HIP_HALF_WIDTH[view])
         pts[f"hip_{side}"] = hp
-        pts[f"knee_{side}"] = _add(hp, _dir(a[f"thigh_{side}"]), LENGTHS["thigh"])
-        ankle = _add(pts[f"knee_{side}"], _dir(a[f"shin_{side}"]), LENGTHS["shin"])
+        pts[f"knee_{side}"] = _add(hp, _dir(a[f"thigh_{side}"]), length(f"thigh_{side}"))
+        ankle = _add(pts[f"knee_{side}"], _dir(a[f"shin_{side}"]), length(f"shin_{side}"))
         pts[f"ankle_{side}"] = ankle
         along = _dir(a[f"foot_{side}"])
+        foot_scale = _depth_scale(pose, f"foot_{side}")
+        if view == "top":  # seen from above: the foot from the ankle to the toes
+            pts[f"heel_{side}"] = ankle
+            pts[f"toe_{side}"] = _add(ankle, along, LENGTHS["foot"] * foot_scale)
+            continue
         if view == "side":
             sole = _dir(a[f"foot_{side}"] - 90 * pose.facing)
         else:  # seen from the front, a sole is always on the floor side of the foot
             sole = _dir(a[f"foot_{side}"] - math.copysign(90, _dir(a[f"foot_{side}"])[0]))
-        foot_len = LENGTHS["foot"] if view == "side" else FOOT_FRONT_LENGTH
+        foot_len = (LENGTHS["foot"] if view == "side" else FOOT_FRONT_LENGTH) * foot_scale
         base = _add(ankle, sole, FOOT_SOLE)
-        pts[f"heel_{side}"] = _add(base, along, -HEEL_BACK if view == "side" else 0.0)
+        heel_back = (-HEEL_BACK if view == "side" else 0.0) * foot_scale
+        pts[f"heel_{side}"] = _add(base, along, heel_back)
         pts[f"toe_{side}"] = _add(base, along, foot_len)
     return pts
 
@@ -239,8 +283,15 @@ def segment_ends(view: str = "side") -> dict[str, tuple[str, str]]:
     return ends
 
 
-def segment_lengths(points: Mapping[str, Point], view: str = "side") -> dict[str, float]:
-    return {name: math.dist(points[a], points[b]) for name, (a, b) in segment_ends(view).items()}
+def segment_lengths(
+    points: Mapping[str, Point], view: str = "side", depth: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """Drawn lengths; with a pose's ``depth``, the real (unforeshortened) lengths."""
+    out = {name: math.dist(points[a], points[b]) for name, (a, b) in segment_ends(view).items()}
+    for name, d in (depth or {}).items():
+        if d:
+            out[name] /= math.cos(math.radians(d))
+    return out
 
 
 def _wrap(degrees: float) -> float:
@@ -280,6 +331,7 @@ def mirror_pose(pose: Pose) -> Pose:
         angles={name: _wrap(180.0 - value) for name, value in pose.angles.items()},
         facing=-pose.facing,
         breath=pose.breath,
+        depth=pose.depth,
     )
 
 
@@ -309,7 +361,12 @@ def interpolate(
     u = min(max(u, 0.0), 1.0)
     angles = {s: lerp_angle(a.angles[s], b.angles[s], u) for s in SEGMENTS}
     root = _lerp_point(a.root, b.root, u)
-    pose = Pose(root, angles, a.facing, a.breath + (b.breath - a.breath) * u)
+    depth = {
+        s: a.depth.get(s, 0.0) + (b.depth.get(s, 0.0) - a.depth.get(s, 0.0)) * u
+        for s in SEGMENTS
+        if s in a.depth or s in b.depth
+    }
+    pose = Pose(root, angles, a.facing, a.breath + (b.breath - a.breath) * u, depth)
     if anchor is None:
         return pose
     want = _lerp_point(forward_kinematics(a, view)[anchor], forward_kinematics(b, view)[anchor], u)
@@ -427,6 +484,7 @@ class Scene:
 
     shapes: tuple[Shape, ...]
     floor: tuple[float, float]  # x range of the floor line at y = 0
+    floor_line: bool = True  # False seen from above (the top view)
 
     def bounds(self) -> tuple[float, float, float, float]:
         return shapes_bounds(self.shapes)
@@ -498,7 +556,9 @@ def build_scene(pose: Pose, decor: Decor = Decor()) -> Scene:
     floor_x = [pts["hip"][0] - 1.0, pts["hip"][0] + 1.0]
 
     for prop in decor.props:
-        if prop.kind not in ("heat-pack", "ice-pack"):
+        if view == "top" and prop.kind == "mat":
+            shapes.append(_top_mat(prop))
+        elif prop.kind not in ("heat-pack", "ice-pack"):
             shapes.extend(_prop_shapes(prop))
         if prop.kind == "mat":
             floor_x = [min(floor_x[0], prop.x - 0.2), max(floor_x[1], prop.x + prop.width + 0.2)]
@@ -515,6 +575,9 @@ def build_scene(pose: Pose, decor: Decor = Decor()) -> Scene:
         return out
 
     far_role = "far" if view == "side" else "near"
+    if view == "top":
+        # Seen from above both legs and arms lie beside the body, not behind it.
+        far_role = "far"
     far = limbs_of("far", far_role)
     near = limbs_of("near", "near")
     # Far arm and leg behind the body; near ones in front of it.
@@ -544,7 +607,12 @@ def build_scene(pose: Pose, decor: Decor = Decor()) -> Scene:
         if prop.kind in ("heat-pack", "ice-pack"):
             shapes.append(_pack_shape(prop, pts, ends, pose, view))
     shapes.extend(_arrow_shape(a) for a in decor.arrows)
-    return Scene(tuple(shapes), (floor_x[0], floor_x[1]))
+    return Scene(tuple(shapes), (floor_x[0], floor_x[1]), view != "top")
+
+
+def _top_mat(prop: Prop) -> Box:
+    """A mat seen from above: a long rectangle under the lying figure."""
+    return Box((prop.x + prop.width / 2, TOP_MAT_WIDTH / 2), prop.width, TOP_MAT_WIDTH, 0.04, "mat")
 
 
 def _highlight(

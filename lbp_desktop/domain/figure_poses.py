@@ -8,7 +8,7 @@ file's name; problems are :class:`~lbp_desktop.domain.content.ContentProblem`
 A pose file (``resources/poses/<exercise-id>.toml``)::
 
     exercise = "bridge"          # must match the file name
-    view = "side"                # or "front" (a side bend); default "side"
+    view = "side"                # "front" (a side bend), "top" (from above); default "side"
     facing = 1                   # 1: the figure faces right; -1: left
     anchor = "heel_near"         # optional: the point that stays put while moving
     highlight = ["pelvis"]       # segments, points, "belly" or "chest"
@@ -25,6 +25,8 @@ A pose file (``resources/poses/<exercise-id>.toml``)::
     breath = 0.0                 # 0 breathed out .. 1 breathed in
     contacts = ["head", "heel_near", "toe_near"]   # points that touch the floor
     angles = { pelvis = 180, lower_back = 180, ... }
+    depth = { thigh_near = 50 }  # optional: degrees a segment points out of the
+                                 # picture (drawn shorter); later keyframes inherit
 
     [[step]]                     # in order, looping; the last returns to the first keyframe
     to = "up"
@@ -55,6 +57,7 @@ from typing import Any
 from lbp_desktop.domain.content import WHOLE_FILE, ContentProblem
 from lbp_desktop.domain.figure import (
     AREAS,
+    MAX_DEPTH,
     POINTS,
     PROP_KINDS,
     SEGMENTS,
@@ -97,7 +100,7 @@ _TOP_FIELDS = (
     "arrow",
 )
 _TOP_REQUIRED = ("exercise", "keyframe", "step")
-_KEYFRAME_FIELDS = ("name", "root", "breath", "contacts", "angles")
+_KEYFRAME_FIELDS = ("name", "root", "breath", "contacts", "angles", "depth")
 _STEP_FIELDS = ("to", "move", "move_s", "hold", "hold_s")
 _ARROW_FIELDS = ("point", "from", "to", "offset", "bend")
 _PROP_FIELDS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -526,6 +529,7 @@ def _read_keyframes(doc: Mapping[str, Any], out: _Out, facing: int) -> list[Keyf
         return None
     keyframes: list[Keyframe] = []
     previous: dict[str, float] | None = None
+    previous_depth: dict[str, float] = {}
     seen: set[str] = set()
     for i, table in enumerate(tables, 1):
         raw_name = table.get("name")
@@ -547,12 +551,22 @@ def _read_keyframes(doc: Mapping[str, Any], out: _Out, facing: int) -> list[Keyf
         angles = previous
         if "angles" in table:
             angles = _read_angles(table["angles"], entry, out, previous)
-        if len(out.items) > before or root is None or angles is None or touching is None:
+        depth: dict[str, float] | None = previous_depth
+        if "depth" in table:
+            depth = _read_depth(table["depth"], entry, out, previous_depth)
+        if (
+            len(out.items) > before
+            or root is None
+            or angles is None
+            or touching is None
+            or depth is None
+        ):
             continue
         assert isinstance(raw_name, str)
         seen.add(raw_name)
         previous = angles
-        pose = Pose(root, angles, facing, breath if breath is not None else 0.0)
+        previous_depth = depth
+        pose = Pose(root, angles, facing, breath if breath is not None else 0.0, depth)
         keyframes.append(Keyframe(raw_name, pose, touching))
     return keyframes if len(keyframes) == len(tables) else None
 
@@ -585,6 +599,30 @@ def _read_angles(
                 f"the first keyframe must give every segment; missing {', '.join(missing)}",
             )
     return None if len(out.items) > before else angles
+
+
+def _read_depth(
+    value: object, entry: str, out: _Out, previous: Mapping[str, float]
+) -> dict[str, float] | None:
+    if not isinstance(value, Mapping):
+        out.add(entry, "depth", f"must be a table of segment depths in degrees, got {_show(value)}")
+        return None
+    before = len(out.items)
+    depth = dict(previous)
+    for key, raw in value.items():
+        if key not in SEGMENTS:
+            out.add(entry, f"depth.{key}", f"is not a segment (known: {', '.join(SEGMENTS)})")
+            continue
+        number = _number(raw)
+        if number is None or not -MAX_DEPTH <= number <= MAX_DEPTH:
+            out.add(
+                entry,
+                f"depth.{key}",
+                f"must be degrees from {-MAX_DEPTH:g} to {MAX_DEPTH:g}, got {_show(raw)}",
+            )
+            continue
+        depth[key] = number
+    return None if len(out.items) > before else depth
 
 
 def _read_steps(doc: Mapping[str, Any], names: Sequence[str], out: _Out) -> list[Step] | None:

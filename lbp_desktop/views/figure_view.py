@@ -110,7 +110,8 @@ def paint_scene(
     floor_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(floor_pen)
     y_floor = oy + 0.0
-    painter.drawLine(QPointF(rect.left() + 4, y_floor), QPointF(rect.right() - 4, y_floor))
+    if scene.floor_line:  # none when the figure is seen from above
+        painter.drawLine(QPointF(rect.left() + 4, y_floor), QPointF(rect.right() - 4, y_floor))
     painter.setPen(Qt.PenStyle.NoPen)
 
     # The highlight first, as a soft halo behind the body; a faint tint over it later.

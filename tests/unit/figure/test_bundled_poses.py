@@ -56,9 +56,15 @@ def test_limb_lengths_are_the_same_in_every_keyframe_and_frame(poses: PoseLibrar
     for ident, spec in _all(poses):
         animation = Animation(spec, tempo_s=4, hold_s=2)
         frames = animation.all_frames(samples=12)
-        first = segment_lengths(forward_kinematics(frames[0].pose, spec.view), spec.view)
+        # Real lengths: a segment drawn shorter because it points out of the
+        # picture (its depth) is still as long as ever.
+        first_pose = frames[0].pose
+        first = segment_lengths(
+            forward_kinematics(first_pose, spec.view), spec.view, first_pose.depth
+        )
         for frame in frames:
-            lengths = segment_lengths(forward_kinematics(frame.pose, spec.view), spec.view)
+            pts = forward_kinematics(frame.pose, spec.view)
+            lengths = segment_lengths(pts, spec.view, frame.pose.depth)
             assert lengths == pytest.approx(first, abs=1e-9), ident
 
 
