@@ -78,6 +78,8 @@ HIP_HALF_WIDTH = {"side": 0.0, "front": 0.09, "top": 0.09}
 SHOULDER_HALF_WIDTH = {"side": 0.0, "front": 0.17, "top": 0.17}
 MAX_DEPTH = 85.0  # degrees out of the picture a segment may point
 TOP_MAT_WIDTH = 0.9  # seen from above, a mat spans y = 0 .. this
+KNEECAP_MIN_DEPTH = 30.0  # seen from above, a thigh this steep has its knee up
+KNEECAP_RADIUS = 0.04  # and a lighter disc marks the top of that knee
 
 # Half-thickness of each segment at its (parent, child) ends: limbs taper.
 _TORSO_RADII = {
@@ -485,6 +487,7 @@ class Scene:
     shapes: tuple[Shape, ...]
     floor: tuple[float, float]  # x range of the floor line at y = 0
     floor_line: bool = True  # False seen from above (the top view)
+    outline: bool = False  # a thin gap around each part, so stacked limbs stay apart
 
     def bounds(self) -> tuple[float, float, float, float]:
         return shapes_bounds(self.shapes)
@@ -543,6 +546,7 @@ class Decor:
     highlight: tuple[str, ...] = ()
     highlight_strength: float = 1.0  # 0-1, breathing exercises pulse it
     arrows: tuple[ArrowSpec, ...] = field(default_factory=tuple)
+    outline: bool = False  # draw each part with a thin outline (limbs lying on limbs)
 
 
 def build_scene(pose: Pose, decor: Decor = Decor()) -> Scene:
@@ -576,10 +580,15 @@ def build_scene(pose: Pose, decor: Decor = Decor()) -> Scene:
 
     far_role = "far" if view == "side" else "near"
     if view == "top":
-        # Seen from above both legs and arms lie beside the body, not behind it.
-        far_role = "far"
+        # Seen from above both legs and arms lie beside the body, not behind
+        # it; with an outline they are as dark as the near ones.
+        far_role = "near" if decor.outline else "far"
     far = limbs_of("far", far_role)
     near = limbs_of("near", "near")
+    if view == "top":  # a knee pointing up at the viewer gets a lighter kneecap
+        for side, part in (("far", far), ("near", near)):
+            if abs(pose.depth.get(f"thigh_{side}", 0.0)) >= KNEECAP_MIN_DEPTH:
+                part.insert(3, Disc(pts[f"knee_{side}"], KNEECAP_RADIUS, "kneecap"))
     # Far arm and leg behind the body; near ones in front of it.
     body: list[Shape] = []
     for seg in ("neck", "pelvis", "lower_back", "upper_back"):
@@ -597,17 +606,15 @@ def build_scene(pose: Pose, decor: Decor = Decor()) -> Scene:
     glow = _highlight(decor.highlight, pts, ends, view, swell)
     strength = min(max(decor.highlight_strength, 0.0), 1.0)
     glow = [replace(g, alpha=strength) for g in glow]
-    shapes.extend(far[:3])  # far leg
-    shapes.extend(far[3:])  # far arm
+    shapes.extend(far)  # far leg, then arm
     shapes.extend(body)
-    shapes.extend(near[:3])
-    shapes.extend(near[3:])
+    shapes.extend(near)
     shapes.extend(glow)
     for prop in decor.props:
         if prop.kind in ("heat-pack", "ice-pack"):
             shapes.append(_pack_shape(prop, pts, ends, pose, view))
     shapes.extend(_arrow_shape(a) for a in decor.arrows)
-    return Scene(tuple(shapes), (floor_x[0], floor_x[1]), view != "top")
+    return Scene(tuple(shapes), (floor_x[0], floor_x[1]), view != "top", decor.outline)
 
 
 def _top_mat(prop: Prop) -> Box:

@@ -13,6 +13,8 @@ A pose file (``resources/poses/<exercise-id>.toml``)::
     anchor = "heel_near"         # optional: the point that stays put while moving
     highlight = ["pelvis"]       # segments, points, "belly" or "chest"
     pulse = false                # true: the highlight swells with the breath
+    outline = false              # true: a thin outline round each part (limbs
+                                 # lying on each other, as seen side-lying)
 
     [[prop]]                     # mat, chair, wall, pillow, heat-pack, ice-pack
     kind = "mat"
@@ -94,6 +96,7 @@ _TOP_FIELDS = (
     "anchor",
     "highlight",
     "pulse",
+    "outline",
     "prop",
     "keyframe",
     "step",
@@ -166,6 +169,7 @@ class PoseSpec:
     anchor: str | None = None
     highlight: tuple[str, ...] = ()
     pulse: bool = False
+    outline: bool = False
     props: tuple[Prop, ...] = ()
     arrows: tuple[ArrowRef, ...] = ()
 
@@ -295,7 +299,7 @@ class Animation:
             if (ref.start, ref.end) == (source, target)
         )
         strength = 0.35 + 0.65 * pose.breath if spec.pulse else 1.0
-        return Decor(spec.view, spec.props, spec.highlight, strength, arrows)
+        return Decor(spec.view, spec.props, spec.highlight, strength, arrows, spec.outline)
 
     def all_frames(self, samples: int = 24) -> list[Frame]:
         """Keyframes and evenly spaced moments of one cycle (for fitting a view)."""
@@ -467,6 +471,9 @@ def parse_pose_document(
     pulse = doc.get("pulse", False)
     if not isinstance(pulse, bool):
         out.add(top, "pulse", f"must be true or false, got {_show(pulse)}")
+    outline = doc.get("outline", False)
+    if not isinstance(outline, bool):
+        out.add(top, "outline", f"must be true or false, got {_show(outline)}")
 
     props = _read_props(doc, out)
     keyframes = _read_keyframes(doc, out, facing if facing in (1, -1) else 1)
@@ -485,6 +492,7 @@ def parse_pose_document(
         anchor=anchor,
         highlight=highlight,
         pulse=pulse,
+        outline=outline,
         props=tuple(props),
         arrows=tuple(arrows),
     )

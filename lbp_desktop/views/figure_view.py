@@ -64,6 +64,7 @@ class FigureColours:
         self.near = _mix(accent, text, 0.45 if not dark else 0.2)
         self.body = self.near
         self.far = _mix(self.near, base, 0.55)
+        self.kneecap = _mix(self.near, base, 0.35)  # the top of a raised knee, from above
         self.arrow = _mix(accent, text, 0.15) if not dark else _mix(accent, text, 0.3)
         self.mat = _mix(accent, base, 0.78)
         self.floor = _mix(text, base, 0.7)
@@ -114,6 +115,7 @@ def paint_scene(
         painter.drawLine(QPointF(rect.left() + 4, y_floor), QPointF(rect.right() - 4, y_floor))
     painter.setPen(Qt.PenStyle.NoPen)
 
+    no_pen = QPen(Qt.PenStyle.NoPen)
     # The highlight first, as a soft halo behind the body; a faint tint over it later.
     glow_path = QPainterPath()
     glow_alpha = 1.0
@@ -130,17 +132,24 @@ def paint_scene(
         halo.setAlphaF(0.45 + 0.45 * glow_alpha)
         painter.setBrush(halo)
         painter.drawPath(glow_path)
+    # With an outline, a thin line of background round each limb and the head
+    # keeps limbs lying on each other (seen side-lying) apart; the trunk has none.
+    outline = QPen(colours.background, max(1.0, 0.008 * scale))
     for shape in scene.shapes:
+        if scene.outline and isinstance(shape, Limb | Disc):
+            painter.setPen(outline if shape.role != "body" or isinstance(shape, Disc) else no_pen)
         if isinstance(shape, Limb) and shape.role != "glow":
             painter.setBrush(colours.far if shape.role == "far" else colours.near)
             painter.drawPath(
                 _limb_path(pt(shape.a), pt(shape.b), shape.ra * scale, shape.rb * scale)
             )
         elif isinstance(shape, Disc):
-            painter.setBrush(colours.far if shape.role == "far" else colours.near)
+            fills = {"far": colours.far, "kneecap": colours.kneecap}
+            painter.setBrush(fills.get(shape.role, colours.near))
             painter.drawEllipse(_circle(pt(shape.centre), shape.radius * scale))
         elif isinstance(shape, Box) and shape.role in ("heat", "ice"):
             _paint_box(painter, shape, pt, scale, colours)
+    painter.setPen(no_pen)
     # Arrows go over the highlight so they always read.
     for shape in scene.shapes:
         if isinstance(shape, Arrow):
