@@ -1,0 +1,197 @@
+"""The player page alone: it draws states and emits intents; pictures to look at."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from lbp_desktop import paths
+from lbp_desktop.domain.clock import FakeClock
+from lbp_desktop.domain.content import ContentLibrary
+from lbp_desktop.domain.player import Player
+from lbp_desktop.session_runner import SessionRunner
+from lbp_desktop.storage.content_files import load_content
+from lbp_desktop.storage.pose_files import PoseLibrary, load_poses, poses_dir
+from lbp_desktop.storage.store import Store
+from lbp_desktop.views.player_page import PlayerPage, clock_text
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+NOW = datetime(2026, 3, 11, 8, 30, tzinfo=UTC)
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(scope="module")
+def library() -> ContentLibrary:
+    return load_content(paths.content_dir())
+
+
+@pytest.fixture(scope="module")
+def poses(library: ContentLibrary) -> PoseLibrary:
+    return load_poses(poses_dir(), library.exercises)
+
+
+@pytest.fixture
+def page(qtbot) -> PlayerPage:
+    widget = PlayerPage(figure_clock=lambda: 0.0)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _save(widget: QWidget, name: str) -> Path:
+    QApplication.processEvents()
+    QApplication.processEvents()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
+
+
+def test_clock_text_rounds_up_and_shows_minutes() -> None:
+    assert clock_text(6.2) == "7"
+    assert clock_text(0.0) == "0"
+    assert clock_text(65) == "1:05"
+    assert clock_text(600) == "10:00"
+
+
+def test_check_in_needs_a_score_then_asks_to_start(page, library, qtbot) -> None:
+    player = Player(library.plans["desk-reset"], library, FakeClock(NOW))
+    page.show_state(player.tick())
+    assert page.current_view() == "check_in"
+    assert "Chin tuck" in page.first_up_label.text() or page.first_up_label.text()
+    assert not page.start_button.isEnabled()
+    page.pre_scale.buttons[4].click()
+    with qtbot.waitSignal(page.start_requested) as blocker:
+        page.start_button.click()
+    assert blocker.args == [4]
+
+
+def test_the_page_draws_what_the_state_says(page, library) -> None:
+    clock = FakeClock(NOW)
+    player = Player(library.plans["desk-reset"], library, clock, get_ready_s=5)
+    player.start(2)
+    page.show_state(player.tick())
+    assert page.current_view() == "playing"
+    assert page.phase_label.text() == "Get ready"
+    assert page.ring.text() == "5"
+    clock.advance(5 + 1.5)
+    state = player.tick()
+    page.show_state(state)
+    assert page.phase_label.text() == "Now"
+    assert page.name_label.text() == state.exercise_name
+    assert page.counters_label.text() == "Rep 1 of 5"
+    assert page.ring.text() == "6"
+    assert page.cue_label.text() == state.cue
+    assert page.next_label.text() == state.next_label
+    assert page.progress.value() == round(state.progress * 1000)
+    assert not page.pacer.isVisible()
+    player.pause()
+    page.show_state(player.tick())
+    assert page.pause_button.text() == "Resume"
+
+
+def test_every_control_has_an_accessible_name(page, library) -> None:
+    player = Player(library.plans["desk-reset"], library, FakeClock(NOW))
+    page.set_exercises([("chin-tuck", "Chin tuck")])
+    page.show_state(player.tick())
+    buttons = page.findChildren(QAbstractButton)
+    assert len(buttons) > 30
+    assert all(b.accessibleName().strip() for b in buttons), [
+        b.text() for b in buttons if not b.accessibleName().strip()
+    ]
+    for widget in (page.ring, page.pacer, page.progress, page.figure, page.cue_label):
+        assert widget.accessibleName()
+
+
+def test_the_breathing_pacer_grows_on_the_in_breath(page, library) -> None:
+    clock = FakeClock(NOW)
+    player = Player(library.plans["heat-and-relax"], library, clock)
+    player.start(2)
+    while player.phase != "breathing":
+        player.next()
+    state = player.tick()
+    page.show_state(state)
+    assert page.pacer.isVisible()
+    assert state.breath_phase == "in"
+    small = page.pacer.level()
+    clock.advance(2)
+    page.show_state(player.tick())
+    assert page.pacer.level() > small
+    assert page.pacer.words() == "Breathe in"
+
+
+def test_feedback_is_sent_with_the_post_checkin(page, library, qtbot) -> None:
+    clock = FakeClock(NOW)
+    player = Player(library.plans["desk-reset"], library, clock)
+    page.set_exercises([("chin-tuck", "Chin tuck"), ("sit-to-stand", "Sit to stand")])
+    player.start(3)
+    player.stop()
+    page.show_state(player.tick())
+    assert page.current_view() == "summary"
+    page.post_scale.buttons[1].click()
+    page.feedback_button("sit-to-stand", "it_hurt").click()
+    with qtbot.waitSignal(page.post_checkin) as blocker:
+        page.save_button.click()
+    assert blocker.args == [1, {"sit-to-stand": "it_hurt"}]
+    assert not page.save_button.isEnabled()
+
+
+# ------------------------------------------------------------------ pictures
+
+
+@pytest.fixture
+def runner(qtbot, library, poses, tmp_path) -> SessionRunner:
+    clock = FakeClock(NOW)
+    store = Store.open(tmp_path / "data", clock=clock)
+    page = PlayerPage(figure_clock=lambda: 0.0)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    made = SessionRunner("desk-reset", library, poses, store, clock, page, parent=page)
+    made.clock = clock  # type: ignore[attr-defined]
+    yield made
+    store.close()
+
+
+def test_screenshots(runner, library, poses, qtbot, tmp_path) -> None:
+    page = runner.page
+    clock = runner.clock  # type: ignore[attr-defined]
+    assert _save(page, "player-check-in").exists()
+
+    page.pre_scale.buttons[3].click()
+    page.start_button.click()
+    clock.advance(10 + 3)  # into the first rep's hold
+    runner.tick()
+    assert page.phase_label.text() == "Now"
+    assert _save(page, "player-work").exists()
+
+    page.hurt_button.click()
+    assert _save(page, "player-this-hurts").exists()
+    page.hurt_scale.buttons[5].click()
+    page.post_scale.buttons[4].click()
+    page.feedback_button("chin-tuck", "it_hurt").click()
+    assert _save(page, "player-summary").exists()
+
+    # A breathing phase, from the heat-and-relax plan.
+    with Store.open(tmp_path / "breath", clock=clock) as store:
+        breath_page = PlayerPage(figure_clock=lambda: 0.0)
+        qtbot.addWidget(breath_page)
+        breath_page.resize(1100, 760)
+        breath_page.show()
+        qtbot.waitExposed(breath_page)
+        other = SessionRunner("heat-and-relax", library, poses, store, clock, breath_page)
+        other.start(2)
+        while other.player.phase != "breathing":
+            other.run_command("next")
+        clock.advance(5)
+        other.tick()
+        assert breath_page.pacer.isVisible()
+        assert _save(breath_page, "player-breathing").exists()
+        other.run_command("pause")
