@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import sys
 from datetime import timedelta
@@ -38,6 +39,8 @@ from lbp_desktop.views.theme import apply_theme, normalise_choice
 log = logging.getLogger(__name__)
 
 SETTING_WEEKLY_GOAL = "sessions_per_week"
+SETTING_SAFETY_SCREEN = "safety_screen"
+SETTING_HEAT_ICE_CHECK = "heat_ice_check"
 DEFAULT_WEEKLY_GOAL = 5
 # Long enough for any streak the Today page shows and for this week.
 TODAY_LOOKBACK = timedelta(days=60)
@@ -155,6 +158,7 @@ class AppController(QObject):
             window.today_page.pain_log_requested.connect(self.log_pain)
             self.refresh_today()
         elif name == "session":
+            window.session_page.start_requested.connect(self.start_session)
             if self.library is not None:
                 window.session_page.set_plans(plan_views(self.library))
         elif name == "exercises":
@@ -171,6 +175,7 @@ class AppController(QObject):
             settings.restore_requested.connect(self._restore_backup)
             settings.theme_changed.connect(self._set_theme)
             settings.weekly_goal_changed.connect(self._set_weekly_goal)
+            settings.safety_review_requested.connect(self.review_safety_answers)
             self.refresh_settings()
 
     def _fill_gallery(self) -> None:
@@ -255,6 +260,164 @@ class AppController(QObject):
         )
         self.window.progress_page.set_series(series)
 
+    # ----- guided sessions -----------------------------------------------------------------
+
+    def start_session(self, plan_id: str) -> None:
+        """Open the player for a plan, once the safety questions allow it."""
+        if self.store is None or self.library is None or plan_id not in self.library.plans:
+            return
+        if self.window.session_view() is not None:
+            self.window.go_to("session")  # one session at a time: show the one running
+            return
+        if self.store.read_only:
+            self.window.show_status(
+                "Sessions cannot be saved while another program writes to your diary.", 0
+            )
+            return
+        if not self._safety_cleared():
+            return
+        library = self._library_without_refused_packs(plan_id)
+        if library is None:
+            return
+        from lbp_desktop.session_runner import SessionRunner
+        from lbp_desktop.storage.pose_files import load_poses, poses_dir
+        from lbp_desktop.views.player_page import PlayerPage
+
+        page = PlayerPage()
+        poses = load_poses(poses_dir(), self.library.exercises)
+        runner = SessionRunner(plan_id, library, poses, self.store, self.clock, page, parent=page)
+        runner.finished.connect(self._session_finished)
+        runner.save_failed.connect(lambda message: self.window.show_status(message, 0))
+        page.cancel_requested.connect(lambda: self.window.show_session_view(None))
+        page.full_screen_changed.connect(self._set_full_screen)
+        self.window.show_session_view(page)
+
+    def _session_finished(self, run: object) -> None:
+        self._set_full_screen(False)
+        self.window.show_session_view(None)
+        self.window.show_status("Your session is saved. Well done for looking after your back.")
+        self.refresh_today()
+        if "progress" in self.window.built_pages():
+            self.fill_progress()
+
+    def _set_full_screen(self, on: bool) -> None:
+        if on:
+            self.window.showFullScreen()
+        elif self.window.isFullScreen():
+            self.window.showNormal()
+
+    def _heat_ice_kinds(self, plan_id: str) -> list[str]:
+        assert self.library is not None
+        kinds = []
+        for item in self.library.plans[plan_id].items:
+            category = self.library.exercises[item.exercise_id].category
+            if category in ("heat", "ice") and category not in kinds:
+                kinds.append(category)
+        return kinds
+
+    def review_safety_answers(self) -> None:
+        """Settings: look at the red-flag answers again and change them if need be."""
+        self._ask_safety_questions()
+        self.refresh_settings()
+
+    def _safety_status_text(self) -> str:
+        assert self.store is not None
+        stored = self.store.get_setting(SETTING_SAFETY_SCREEN)
+        if not isinstance(stored, dict):
+            return (
+                "You will be asked a few questions about warning signs before your first "
+                "guided session."
+            )
+        if stored.get("blocks"):
+            return (
+                "Guided sessions are paused: one of your answers was a warning sign. Please "
+                "follow the advice you were given. If an answer was a slip, review it here."
+            )
+        return "You answered the safety questions; none showed a warning sign."
+
+    def _safety_cleared(self) -> bool:
+        """The first-run disclaimer and red-flag screen; any yes pauses guided sessions."""
+        assert self.store is not None
+        stored = self.store.get_setting(SETTING_SAFETY_SCREEN)
+        if isinstance(stored, dict) and stored.get("blocks") is False:
+            return True
+        return self._ask_safety_questions()
+
+    def _ask_safety_questions(self) -> bool:
+        """Show the disclaimer and red-flag questions; store the answers. True if clear."""
+        from lbp_desktop.views.safety_dialogs import run_safety_screen
+
+        assert self.store is not None
+        stored = self.store.get_setting(SETTING_SAFETY_SCREEN)
+        previous = stored.get("answers") if isinstance(stored, dict) else None
+        outcome = run_safety_screen(previous, self.window)
+        if outcome is None:
+            return False
+        answers, screening = outcome
+        self._save_setting(
+            SETTING_SAFETY_SCREEN,
+            {
+                "answers": answers,
+                "blocks": screening.blocks_sessions,
+                "answered_at": self.clock.now().isoformat(),
+            },
+        )
+        return not screening.blocks_sessions
+
+    def _library_without_refused_packs(self, plan_id: str) -> ContentLibrary | None:
+        """The library to play from: heat or ice steps the checks ruled out are left out.
+
+        None means do not start (the user closed a check, or nothing is left).
+        """
+        assert self.library is not None
+        refused = []
+        for kind in self._heat_ice_kinds(plan_id):
+            allowed = self._heat_ice_allowed(kind)
+            if allowed is None:
+                return None
+            if not allowed:
+                refused.append(kind)
+        if not refused:
+            return self.library
+        plan = self.library.plans[plan_id]
+        items = tuple(
+            item
+            for item in plan.items
+            if self.library.exercises[item.exercise_id].category not in refused
+        )
+        if not items:
+            self.window.show_status(
+                f"{plan.name} is only a {' and '.join(refused)} step, which is not advised for "
+                "you. Another plan may suit you better.",
+                0,
+            )
+            return None
+        plans = {**self.library.plans, plan_id: dataclasses.replace(plan, items=items)}
+        return dataclasses.replace(self.library, plans=plans)
+
+    def _heat_ice_allowed(self, kind: str) -> bool | None:
+        """Asked once per kind; None when the user closed the check without answering."""
+        from lbp_desktop.views.safety_dialogs import run_heat_ice_check
+
+        assert self.store is not None
+        key = f"{SETTING_HEAT_ICE_CHECK}_{kind}"
+        stored = self.store.get_setting(key)
+        if isinstance(stored, dict) and isinstance(stored.get("allowed"), bool):
+            return stored["allowed"]
+        outcome = run_heat_ice_check(kind, self.window)
+        if outcome is None:
+            return None
+        answers, check = outcome
+        self._save_setting(
+            key,
+            {
+                "answers": answers,
+                "allowed": check.allowed,
+                "answered_at": self.clock.now().isoformat(),
+            },
+        )
+        return check.allowed
+
     # ----- settings ------------------------------------------------------------------------
 
     def refresh_settings(self) -> None:
@@ -265,6 +428,7 @@ class AppController(QObject):
         page.set_backups(backups.list_backups(self.data_dir))
         page.set_theme(self.store.get_setting(SETTING_THEME, "system"))
         page.set_weekly_goal(self._weekly_goal())
+        page.set_safety_status(self._safety_status_text())
 
     def _open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))

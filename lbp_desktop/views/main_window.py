@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.setWindowTitle(APP_NAME)
         self._pages: dict[str, QWidget] = {}
+        self._session_view: QWidget | None = None  # a running guided session
         # Holds the place of the pages until they are built, so the first
         # paint shows the window's real frame and not an empty stack.
         self._placeholder: QWidget | None = QWidget()
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
 
         before = self.ui.pages.currentWidget()
         page = self.page(page_name)
+        if page_name == "session" and self._session_view is not None:
+            page = self._session_view  # a guided session is on: show it, not the plan list
         self._nav[page_name].setChecked(True)
         changed = before is not page
         self._show(page)
@@ -163,8 +166,29 @@ class MainWindow(QMainWindow):
         if changed:
             self.page_changed.emit(page_name)
 
+    def show_session_view(self, view: QWidget | None) -> None:
+        """While a guided session runs, the Session page shows its player.
+
+        ``None`` ends that: the Session page shows the plans again.
+        """
+        old = self._session_view
+        self._session_view = view
+        if view is not None:
+            self.ui.pages.addWidget(view)
+            self.go_to("session", focus=True)
+        if old is not None and old is not view:
+            showing_old = self.ui.pages.currentWidget() is old
+            self.ui.pages.removeWidget(old)
+            if showing_old:
+                self.go_to("session")
+
+    def session_view(self) -> QWidget | None:
+        return self._session_view
+
     def current_page_name(self) -> str:
         current = self.ui.pages.currentWidget()
+        if current is not None and current is self._session_view:
+            return "session"
         return next(
             (name for name, page in self._pages.items() if page is current),
             self._checked_page_name(),

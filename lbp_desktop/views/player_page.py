@@ -358,6 +358,7 @@ class PlayerPage(QWidget):
     command = Signal(str)  # one of COMMANDS
     post_checkin = Signal(int, dict)  # pain after, {exercise_id: feedback}
     stop_confirmed = Signal()
+    cancel_requested = Signal()  # back to the plans before the session started
     mute_changed = Signal(bool)
     full_screen_changed = Signal(bool)
 
@@ -402,6 +403,8 @@ class PlayerPage(QWidget):
         self.start_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.pre_scale.chosen.connect(lambda _score: self.start_button.setEnabled(True))
         self.start_button.clicked.connect(self._start_clicked)
+        self.not_now_button = _button("Not now", "Back to the plans without starting")
+        self.not_now_button.clicked.connect(self.cancel_requested)
         box.addWidget(self.check_in_title)
         box.addWidget(self.check_in_question)
         box.addSpacing(8)
@@ -410,6 +413,7 @@ class PlayerPage(QWidget):
         box.addWidget(self.first_up_label)
         box.addStretch(1)
         row = QHBoxLayout()
+        row.addWidget(self.not_now_button)
         row.addStretch(1)
         row.addWidget(self.start_button)
         box.addLayout(row)

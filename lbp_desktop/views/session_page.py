@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from lbp_desktop.views.forms.ui_session_page import Ui_SessionPage
@@ -29,6 +30,7 @@ _PLAN_ID_ROLE = Qt.ItemDataRole.UserRole
 
 class SessionPage(QWidget):
     plan_selected = Signal(str)  # plan id
+    start_requested = Signal(str)  # plan id: the user wants a guided session
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,9 @@ class SessionPage(QWidget):
         self.ui.detailsBrowser.document().setDocumentMargin(14)
         self.ui.planList.currentItemChanged.connect(self._on_current_changed)
         self.setFocusProxy(self.ui.planList)
+        self.ui.startButton.clicked.connect(self._request_start)
+        start_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        start_shortcut.activated.connect(self._request_start)
         self.set_plans([])
 
     def set_plans(self, plans: Sequence[PlanView]) -> None:
@@ -64,6 +69,7 @@ class SessionPage(QWidget):
             self.ui.planList,
             self.ui.detailsLabel,
             self.ui.detailsBrowser,
+            self.ui.startButton,
         ):
             widget.setVisible(has_plans)
         if not has_plans:
@@ -85,6 +91,11 @@ class SessionPage(QWidget):
                 self.ui.planList.setCurrentRow(row)
                 return True
         return False
+
+    def _request_start(self) -> None:
+        plan_id = self.selected_plan_id()
+        if plan_id is not None:
+            self.start_requested.emit(plan_id)
 
     def details_text(self) -> str:
         return self.ui.detailsBrowser.toPlainText()

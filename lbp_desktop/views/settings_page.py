@@ -52,6 +52,7 @@ class SettingsPage(QWidget):
     restore_requested = Signal(str)  # path of the chosen backup; the app confirms first
     theme_changed = Signal(str)  # "system", "light" or "dark"
     weekly_goal_changed = Signal(int)  # sessions per week, 1-21
+    safety_review_requested = Signal()  # look at the red-flag answers again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,7 @@ class SettingsPage(QWidget):
         self._theme_group.idToggled.connect(self._on_theme_toggled)
         self.ui.openFolderButton.clicked.connect(self.open_folder_requested)
         self.ui.backupButton.clicked.connect(self.backup_requested)
+        self.ui.safetyReviewButton.clicked.connect(self.safety_review_requested)
         self.ui.restoreButton.clicked.connect(self._on_restore_clicked)
         self.ui.backupsList.itemSelectionChanged.connect(self._update_restore_button)
         self.ui.backupsList.itemActivated.connect(lambda _item: self._on_restore_clicked())
@@ -75,6 +77,9 @@ class SettingsPage(QWidget):
         self.set_backups([])
 
     # -- setters (never emit) -------------------------------------------------------------
+
+    def set_safety_status(self, text: str) -> None:
+        self.ui.safetyStatusLabel.setText(text)
 
     def set_data_location(self, path: str | PathLike[str]) -> None:
         self.ui.dataPathLabel.setText(str(path))

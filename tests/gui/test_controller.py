@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from lbp_desktop import controller as controller_module
 from lbp_desktop.controller import SETTING_WEEKLY_GOAL, AppController
 from lbp_desktop.domain.clock import FakeClock
-from lbp_desktop.domain.records import PainCheckIn
+from lbp_desktop.domain.records import PainCheckIn, SessionRun
 from lbp_desktop.storage import backups
 from lbp_desktop.storage.store import Store
 from lbp_desktop.views.data_error_dialog import DataErrorChoice
@@ -190,3 +190,123 @@ def test_the_exercises_page_shows_every_exercise_when_opened(make_controller) ->
         assert gallery.tile(exercise_id) is not None
     # What the app cannot guide is there to read, not to play.
     assert {"Acupuncture", "Massage"} <= set(gallery.education_titles())
+
+
+def _all_no(questions) -> dict[str, bool]:
+    return {q.id: False for q in questions}
+
+
+@pytest.fixture
+def screens(monkeypatch):
+    """Stand-ins for the safety dialogs: answer as the test says, count the asks."""
+    from lbp_desktop.domain import safety
+    from lbp_desktop.views import safety_dialogs
+
+    asked: dict[str, int] = {"red_flags": 0, "heat_ice": 0}
+    answers = {
+        "red_flags": _all_no(safety.RED_FLAG_QUESTIONS),
+        "heat_ice": _all_no(safety.HEAT_ICE_QUESTIONS),
+    }
+
+    def red_flags(previous, parent):
+        asked["red_flags"] += 1
+        return answers["red_flags"], safety.screen_red_flags(answers["red_flags"])
+
+    def heat_ice(kind, parent):
+        asked["heat_ice"] += 1
+        return answers["heat_ice"], safety.check_heat_ice(answers["heat_ice"])
+
+    monkeypatch.setattr(safety_dialogs, "run_safety_screen", red_flags)
+    monkeypatch.setattr(safety_dialogs, "run_heat_ice_check", heat_ice)
+    return asked, answers
+
+
+def test_a_red_flag_keeps_guided_sessions_closed(make_controller, screens) -> None:
+    from lbp_desktop.domain import safety
+
+    asked, answers = screens
+    answers["red_flags"][safety.RED_FLAG_QUESTIONS[0].id] = True
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.start_session("desk-reset")
+    assert ctl.window.session_view() is None
+    assert ctl.store.get_setting("safety_screen")["blocks"] is True
+    ctl.start_session("desk-reset")
+    assert asked["red_flags"] == 2  # asked again, so a wrong answer can be put right
+
+
+def test_a_session_opens_in_the_session_page_and_writes_as_it_goes(
+    make_controller, screens
+) -> None:
+    asked, _ = screens
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.show()
+    ctl.window.go_to("session")
+    ctl.window.session_page.select_plan("desk-reset")
+    ctl.window.session_page.ui.startButton.click()
+    player = ctl.window.session_view()
+    assert player is not None and ctl.window.current_page_name() == "session"
+    player.start_requested.emit(3)
+    runs = ctl.store.records(SessionRun)
+    assert [(r.plan_id, r.outcome, r.pre_pain) for r in runs] == [("desk-reset", "in_progress", 3)]
+    ctl.start_session("desk-reset")  # a second start shows the running session
+    assert ctl.window.session_view() is player
+    assert asked["red_flags"] == 1 and asked["heat_ice"] == 0
+
+
+def test_not_now_goes_back_to_the_plans(make_controller, screens) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.show()
+    ctl.start_session("gentle-start")
+    player = ctl.window.session_view()
+    player.not_now_button.click()
+    assert ctl.window.session_view() is None
+    assert ctl.window.ui.pages.currentWidget() is ctl.window.session_page
+    assert ctl.store.records(SessionRun) == []
+
+
+def test_heat_not_advised_leaves_the_heat_step_out(make_controller, screens) -> None:
+    from lbp_desktop.domain import safety
+
+    asked, answers = screens
+    answers["heat_ice"][safety.HEAT_ICE_QUESTIONS[0].id] = True
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.show()
+    ctl.start_session("heat-and-relax")  # heat pack, then slow breathing
+    player = ctl.window.session_view()
+    assert player is not None
+    assert ctl.store.get_setting("heat_ice_check_heat")["allowed"] is False
+    player.start_requested.emit(2)
+    [run] = ctl.store.records(SessionRun)
+    assert run.plan_id == "heat-and-relax"
+    from lbp_desktop.session_runner import SessionRunner
+
+    runner = player.findChild(SessionRunner)
+    assert [i.exercise_id for i in runner.player.plan.items] == ["slow-breathing"]
+    ctl.window.show_session_view(None)
+    ctl.start_session("ice-interval")  # only an ice step: nothing left to play
+    assert asked["heat_ice"] == 2
+    assert ctl.window.session_view() is None
+    assert "not advised" in ctl.window.status_text()
+
+
+def test_safety_answers_can_be_reviewed_in_settings(make_controller, screens) -> None:
+    from lbp_desktop.domain import safety
+
+    asked, answers = screens
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.go_to("settings")
+    page = ctl.window.settings_page
+    assert "before your first guided session" in page.ui.safetyStatusLabel.text()
+    answers["red_flags"][safety.RED_FLAG_QUESTIONS[0].id] = True
+    page.ui.safetyReviewButton.click()
+    assert asked["red_flags"] == 1
+    assert "paused" in page.ui.safetyStatusLabel.text()
+    answers["red_flags"][safety.RED_FLAG_QUESTIONS[0].id] = False
+    page.ui.safetyReviewButton.click()
+    assert "none showed a warning sign" in page.ui.safetyStatusLabel.text()
+    assert ctl.store.get_setting("safety_screen")["blocks"] is False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
 
 from lbp_desktop.views.main_window import MainWindow
 from lbp_desktop.views.plan_view import PlanView
@@ -58,13 +57,24 @@ def test_no_plans_shows_words_not_an_empty_box(window: MainWindow) -> None:
     assert not page.ui.detailsBrowser.isVisible()
 
 
-def test_no_dead_start_button(qtbot, plans: list[PlanView]) -> None:
-    # The guided player comes later: nothing on the page may promise it yet.
+def test_start_asks_for_the_selected_plan(qtbot, window, plans: list[PlanView]) -> None:
+    page = window.session_page
+    page.set_plans(plans)
+    window.go_to("session")
+    page.select_plan(plans[-1].id)
+    with qtbot.waitSignal(page.start_requested) as clicked:
+        page.ui.startButton.click()
+    assert clicked.args == [plans[-1].id]
+    with qtbot.waitSignal(page.start_requested) as keyed:
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert keyed.args == [plans[-1].id]
+
+
+def test_no_start_button_without_plans(qtbot) -> None:
     page = SessionPage()
     qtbot.addWidget(page)
-    page.set_plans(plans)
-    texts = [b.text().replace("&", "").lower() for b in page.findChildren(QAbstractButton)]
-    assert not [t for t in texts if "start" in t]
+    page.set_plans([])
+    assert page.ui.startButton.isHidden()
 
 
 def test_plan_names_are_shown_as_text_not_markup(qtbot) -> None:

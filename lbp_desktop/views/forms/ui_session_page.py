@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QListWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QListWidget, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 class Ui_SessionPage(object):
     def setupUi(self, SessionPage):
@@ -80,6 +80,12 @@ class Ui_SessionPage(object):
 
         self.detailsColumnLayout.addWidget(self.detailsBrowser)
 
+        self.startButton = QPushButton(SessionPage)
+        self.startButton.setObjectName(u"startButton")
+        self.startButton.setProperty(u"role", u"primary")
+
+        self.detailsColumnLayout.addWidget(self.startButton)
+
 
         self.browserLayout.addLayout(self.detailsColumnLayout)
 
@@ -93,6 +99,7 @@ class Ui_SessionPage(object):
         self.detailsLabel.setBuddy(self.detailsBrowser)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.planList, self.detailsBrowser)
+        QWidget.setTabOrder(self.detailsBrowser, self.startButton)
 
         self.retranslateUi(SessionPage)
 
@@ -117,5 +124,15 @@ class Ui_SessionPage(object):
 #if QT_CONFIG(accessibility)
         self.detailsBrowser.setAccessibleName(QCoreApplication.translate("SessionPage", u"Details of the chosen plan", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.startButton.setToolTip(QCoreApplication.translate("SessionPage", u"Start a guided session of this plan (Ctrl+Enter)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.startButton.setAccessibleName(QCoreApplication.translate("SessionPage", u"Start this plan", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.startButton.setAccessibleDescription(QCoreApplication.translate("SessionPage", u"Starts a guided session with timers, spoken cues and a pain check before and after.", None))
+#endif // QT_CONFIG(accessibility)
+        self.startButton.setText(QCoreApplication.translate("SessionPage", u"Sta&rt this plan", None))
     # retranslateUi
 

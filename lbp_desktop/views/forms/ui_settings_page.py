@@ -228,6 +228,42 @@ class Ui_SettingsPage(object):
 
         self.contentLayout.addWidget(self.goalCard)
 
+        self.safetyCard = QFrame(self.scrollContents)
+        self.safetyCard.setObjectName(u"safetyCard")
+        self.safetyCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.safetyCard.setProperty(u"role", u"card")
+        self.safetyCardLayout = QVBoxLayout(self.safetyCard)
+        self.safetyCardLayout.setSpacing(8)
+        self.safetyCardLayout.setObjectName(u"safetyCardLayout")
+        self.safetyTitleLabel = QLabel(self.safetyCard)
+        self.safetyTitleLabel.setObjectName(u"safetyTitleLabel")
+        self.safetyTitleLabel.setProperty(u"role", u"sectionTitle")
+
+        self.safetyCardLayout.addWidget(self.safetyTitleLabel)
+
+        self.safetyStatusLabel = QLabel(self.safetyCard)
+        self.safetyStatusLabel.setObjectName(u"safetyStatusLabel")
+        self.safetyStatusLabel.setWordWrap(True)
+
+        self.safetyCardLayout.addWidget(self.safetyStatusLabel)
+
+        self.safetyButtonRow = QHBoxLayout()
+        self.safetyButtonRow.setObjectName(u"safetyButtonRow")
+        self.safetyReviewButton = QPushButton(self.safetyCard)
+        self.safetyReviewButton.setObjectName(u"safetyReviewButton")
+
+        self.safetyButtonRow.addWidget(self.safetyReviewButton)
+
+        self.safetyButtonSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.safetyButtonRow.addItem(self.safetyButtonSpacer)
+
+
+        self.safetyCardLayout.addLayout(self.safetyButtonRow)
+
+
+        self.contentLayout.addWidget(self.safetyCard)
+
         self.aboutCard = QFrame(self.scrollContents)
         self.aboutCard.setObjectName(u"aboutCard")
         self.aboutCard.setFrameShape(QFrame.Shape.StyledPanel)
@@ -342,6 +378,15 @@ class Ui_SettingsPage(object):
         self.goalSpin.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Weekly goal: sessions per week", None))
 #endif // QT_CONFIG(accessibility)
         self.goalHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Two or three sessions a week is a common start. Your physiotherapist can help you choose.", None))
+        self.safetyTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Your safety answers", None))
+        self.safetyStatusLabel.setText(QCoreApplication.translate("SettingsPage", u"You will be asked a few questions about warning signs before your first guided session.", None))
+#if QT_CONFIG(accessibility)
+        self.safetyStatusLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Safety answers", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.safetyReviewButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Review the safety questions", None))
+#endif // QT_CONFIG(accessibility)
+        self.safetyReviewButton.setText(QCoreApplication.translate("SettingsPage", u"Re&view the safety questions\u2026", None))
         self.aboutTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"About", None))
 #if QT_CONFIG(accessibility)
         self.versionLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Version", None))
