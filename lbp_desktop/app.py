@@ -11,17 +11,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QObject
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lbp_desktop import APP_ID, APP_NAME, __version__, proc_stats
 from lbp_desktop.services.single_instance import SingleInstance, instance_key
-from lbp_desktop.storage.peek import peek_settings
 from lbp_desktop.views.main_window import MainWindow, bring_to_front
 from lbp_desktop.views.theme import apply_theme
 
-SETTING_GEOMETRY = "window_geometry"
-SETTING_THEME = "theme"
+# How the window looks (size, theme) is kept apart from the diary, in a small
+# Qt settings file of the data folder: Qt reads it before the first paint at
+# no cost, where the diary's settings would need json and the store first.
+WINDOW_STATE_FILE = "window.ini"
+STATE_GEOMETRY = "geometry"
+STATE_THEME = "theme"
 FIRST_PAINT_WAIT_MS = 5000
 
 EXIT_HANDED_OVER = 0
@@ -55,6 +58,10 @@ def show_and_wait_for_paint(app: QApplication, window: QWidget) -> bool:
     return spy.painted
 
 
+def open_window_state(data_dir: Path) -> QSettings:
+    return QSettings(str(data_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
+
+
 def _log():
     import logging  # not before the first paint: it costs ~15 ms to import
 
@@ -77,10 +84,10 @@ def run_gui(data_dir: Path, *, smoke_test: bool = False) -> int:
         print("error: the app seems to be running but does not answer", file=sys.stderr)
         return EXIT_NO_HANDOVER
 
-    prefs = peek_settings(data_dir, (SETTING_GEOMETRY, SETTING_THEME))
-    apply_theme(app, prefs.get(SETTING_THEME, "system"))
+    window_state = open_window_state(data_dir)
+    apply_theme(app, str(window_state.value(STATE_THEME, "system")))
     window = MainWindow()
-    geometry = prefs.get(SETTING_GEOMETRY)
+    geometry = window_state.value(STATE_GEOMETRY)
     if isinstance(geometry, str):
         window.restore_geometry_state(geometry)
 
@@ -106,7 +113,9 @@ def run_gui(data_dir: Path, *, smoke_test: bool = False) -> int:
     from lbp_desktop.controller import AppController
     from lbp_desktop.domain.clock import SystemClock
 
-    controller = AppController(app, window, data_dir, clock=SystemClock(), smoke_test=smoke_test)
+    controller = AppController(
+        app, window, data_dir, clock=SystemClock(), smoke_test=smoke_test, window_state=window_state
+    )
     try:
         return qasync.run(controller.run())
     finally:

@@ -15,12 +15,12 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lbp_desktop import paths, proc_stats
-from lbp_desktop.app import SETTING_GEOMETRY, SETTING_THEME
+from lbp_desktop.app import STATE_GEOMETRY, STATE_THEME, open_window_state
 from lbp_desktop.domain.clock import Clock
 from lbp_desktop.domain.content import ContentLibrary
 from lbp_desktop.domain.overview import daily_pain_series, today_summary
@@ -62,6 +62,7 @@ class AppController(QObject):
         *,
         clock: Clock,
         smoke_test: bool = False,
+        window_state: QSettings | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -69,6 +70,7 @@ class AppController(QObject):
         self.data_dir = data_dir
         self.clock = clock
         self.smoke_test = smoke_test
+        self.window_state = window_state or open_window_state(data_dir)
         self.store: Store | None = None
         self.library: ContentLibrary | None = None
         self.exit_code = 0
@@ -426,7 +428,7 @@ class AppController(QObject):
         page = self.window.settings_page
         page.set_data_location(str(self.data_dir))
         page.set_backups(backups.list_backups(self.data_dir))
-        page.set_theme(self.store.get_setting(SETTING_THEME, "system"))
+        page.set_theme(normalise_choice(self.window_state.value(STATE_THEME, "system")))
         page.set_weekly_goal(self._weekly_goal())
         page.set_safety_status(self._safety_status_text())
 
@@ -435,11 +437,17 @@ class AppController(QObject):
 
     def _set_theme(self, choice: str) -> None:
         apply_theme(self.app, choice)
-        self._save_setting(SETTING_THEME, normalise_choice(choice))
+        self._save_window_state(STATE_THEME, normalise_choice(choice))
 
     def _set_weekly_goal(self, goal: int) -> None:
         self._save_setting(SETTING_WEEKLY_GOAL, int(goal))
         self.refresh_today()
+
+    def _save_window_state(self, key: str, value: str) -> None:
+        if self.store is None or self.store.read_only:
+            return  # a read-only window leaves the writer's files alone
+        self.window_state.setValue(key, value)
+        self.window_state.sync()
 
     def _save_setting(self, key: str, value: object) -> None:
         assert self.store is not None
@@ -506,10 +514,7 @@ class AppController(QObject):
     # ----- shutdown ------------------------------------------------------------------------
 
     def _on_closing(self) -> None:
-        if self.store is not None and not self.store.read_only:
-            # Losing the window size is not worth stopping a close for.
-            with contextlib.suppress(StoreError, OSError):
-                self.store.set_setting(SETTING_GEOMETRY, self.window.save_geometry_state())
+        self._save_window_state(STATE_GEOMETRY, self.window.save_geometry_state())
 
     def quit(self) -> None:
         self.window.close()

@@ -96,9 +96,15 @@ def test_settings_are_kept_in_the_store(make_controller) -> None:
     assert ctl.start()
     ctl.window.settings_page.weekly_goal_changed.emit(3)
     assert ctl.store.get_setting(SETTING_WEEKLY_GOAL) == 3
+    ctl.window.settings_page.theme_changed.emit("dark")
+    assert ctl.window_state.value("theme") == "dark"
+    ctl.window.settings_page.theme_changed.emit("system")  # the app is shared by all tests
     ctl.window.resize(700, 560)
     ctl.window.close()
-    assert ctl.store.get_setting("window_geometry")
+    assert ctl.window_state.value("geometry")
+    # A new window over the same data folder opens at that size.
+    reopened = make_controller(ctl.data_dir)
+    assert reopened.window_state.value("geometry") == ctl.window_state.value("geometry")
 
 
 def test_unreadable_file_restored_from_backup_keeps_the_bad_one(
