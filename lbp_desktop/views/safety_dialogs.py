@@ -11,7 +11,7 @@ dialog closes with NOT_CLEAR instead, so "accepted" never means "blocked".
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Literal
 
@@ -119,6 +119,12 @@ class YesNoRow(QFrame):
 
 class _QuestionDialog(QDialog):
     """Shared frame: a question page with Continue, and a result page with Close."""
+
+    # Each kind of dialog says what its answers mean (see the two subclasses):
+    # _judge turns complete answers into a result page or acceptance, and
+    # _forget_result drops that result when the user goes back to the answers.
+    _judge: Callable[[dict[str, bool]], None]
+    _forget_result: Callable[[], None]
 
     def __init__(
         self,
@@ -266,9 +272,6 @@ class _QuestionDialog(QDialog):
             return
         self._judge(self.answers())
 
-    def _judge(self, answers: dict[str, bool]) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
     def _show_result(self, heading: str, html: str) -> None:
         self.result_heading.setText(heading)
         self.result_text.setText(html)
@@ -281,9 +284,6 @@ class _QuestionDialog(QDialog):
         self.pages.setCurrentWidget(self.questions_page)
         self.continue_button.setDefault(True)
         self.continue_button.setFocus()
-
-    def _forget_result(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
 
     def reject(self) -> None:
         # Escape on the result page means Close: the advice has been given.
