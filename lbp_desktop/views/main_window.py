@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         if old is not None and old is not view:
             showing_old = self.ui.pages.currentWidget() is old
             self.ui.pages.removeWidget(old)
+            old.deleteLater()  # the finished session's page and everything it owns
             if showing_old:
                 self.go_to("session")
 
