@@ -308,11 +308,23 @@ class Animation:
         return frames
 
 
+# A small movement (a pelvic tilt) would give an arrow that reads as a dot:
+# such arrows are drawn at least this long, centred on the movement.
+MIN_ARROW_M = 0.12
+
+
 def _arrow_spec(spec: PoseSpec, ref: ArrowRef) -> ArrowSpec:
     p = forward_kinematics(spec.keyframe(ref.start).pose, spec.view)[ref.point]
     q = forward_kinematics(spec.keyframe(ref.end).pose, spec.view)[ref.point]
     dx, dy = ref.offset
-    return ArrowSpec((p[0] + dx, p[1] + dy), (q[0] + dx, q[1] + dy), ref.bend)
+    start, end = (p[0] + dx, p[1] + dy), (q[0] + dx, q[1] + dy)
+    length = math.hypot(end[0] - start[0], end[1] - start[1])
+    if 0 < length < MIN_ARROW_M:
+        grow = (MIN_ARROW_M / length - 1) / 2
+        vx, vy = end[0] - start[0], end[1] - start[1]
+        start = (start[0] - vx * grow, start[1] - vy * grow)
+        end = (end[0] + vx * grow, end[1] + vy * grow)
+    return ArrowSpec(start, end, ref.bend)
 
 
 def contact_problems(spec: PoseSpec, file: str = "") -> list[ContentProblem]:

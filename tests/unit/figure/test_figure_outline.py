@@ -93,3 +93,16 @@ def test_pose_files_read_outline(tmp_path: Path) -> None:
     spec, problems = read_pose_file(path)
     assert spec is None
     assert any(p.field == "outline" and "true or false" in p.message for p in problems)
+
+
+def test_a_small_movement_still_gets_a_readable_arrow() -> None:
+    import math
+
+    from lbp_desktop.domain.figure_poses import MIN_ARROW_M, Animation
+    from lbp_desktop.storage.pose_files import load_poses, poses_dir
+
+    spec = load_poses(poses_dir()).specs["pelvic-tilt"]  # the pelvis moves about 4 cm
+    [arrow] = Animation(spec, tempo_s=4, hold_s=5).keyframe_frame("tilt").decor.arrows
+    (x0, y0), (x1, y1) = arrow.start, arrow.end
+    assert math.hypot(x1 - x0, y1 - y0) >= MIN_ARROW_M - 1e-9
+    assert y1 < y0  # still pointing the way the waist moves: down into the floor
