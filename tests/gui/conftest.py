@@ -8,6 +8,10 @@ import pytest
 from gui_sample_data import History, make_history, make_plans
 from PySide6.QtWidgets import QApplication
 
+from lbp_desktop import paths
+from lbp_desktop.domain.content import ContentLibrary
+from lbp_desktop.storage.content_files import load_content
+from lbp_desktop.storage.pose_files import PoseLibrary, load_poses, poses_dir
 from lbp_desktop.views.main_window import MainWindow
 from lbp_desktop.views.plan_view import PlanView
 from lbp_desktop.views.theme import apply_theme
@@ -42,3 +46,14 @@ def history() -> History:
 @pytest.fixture
 def plans() -> list[PlanView]:
     return make_plans()
+
+
+@pytest.fixture(scope="session")
+def library() -> ContentLibrary:
+    """The bundled content, loaded once for all GUI tests."""
+    return load_content(paths.content_dir())
+
+
+@pytest.fixture(scope="session")
+def poses(library: ContentLibrary) -> PoseLibrary:
+    return load_poses(poses_dir(), library.exercises)

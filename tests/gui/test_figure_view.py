@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from lbp_desktop.domain.content import ContentLibrary
 from lbp_desktop.domain.figure_poses import Animation
-from lbp_desktop.paths import content_dir
-from lbp_desktop.storage.content_files import load_content
-from lbp_desktop.storage.pose_files import PoseLibrary, load_poses, poses_dir
+from lbp_desktop.storage.pose_files import PoseLibrary
 from lbp_desktop.views.figure_export import (
     default_palette,
     render_frame_image,
@@ -22,16 +20,6 @@ from lbp_desktop.views.figure_export import (
 from lbp_desktop.views.figure_view import FigureView, fit_transform, frames_bounds, paint_scene
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "figures"
-
-
-@pytest.fixture(scope="module")
-def poses() -> PoseLibrary:
-    return load_poses(poses_dir())
-
-
-@pytest.fixture(scope="module")
-def library() -> ContentLibrary:
-    return load_content(content_dir())
 
 
 class FakeClock:

@@ -8,13 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from lbp_desktop import paths
 from lbp_desktop.domain.clock import FakeClock
-from lbp_desktop.domain.content import ContentLibrary
 from lbp_desktop.domain.player import Player
 from lbp_desktop.session_runner import SessionRunner
-from lbp_desktop.storage.content_files import load_content
-from lbp_desktop.storage.pose_files import PoseLibrary, load_poses, poses_dir
 from lbp_desktop.storage.store import Store
 from lbp_desktop.views.player_page import PlayerPage, clock_text
 
@@ -22,16 +18,6 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 NOW = datetime(2026, 3, 11, 8, 30, tzinfo=UTC)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def library() -> ContentLibrary:
-    return load_content(paths.content_dir())
-
-
-@pytest.fixture(scope="module")
-def poses(library: ContentLibrary) -> PoseLibrary:
-    return load_poses(poses_dir(), library.exercises)
 
 
 @pytest.fixture

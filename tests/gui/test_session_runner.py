@@ -9,13 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from lbp_desktop import paths
 from lbp_desktop.domain.clock import FakeClock
-from lbp_desktop.domain.content import ContentLibrary
 from lbp_desktop.domain.records import PainCheckIn, SessionRun
 from lbp_desktop.session_runner import SessionRunner
-from lbp_desktop.storage.content_files import load_content
-from lbp_desktop.storage.pose_files import PoseLibrary, load_poses, poses_dir
 from lbp_desktop.storage.store import Store
 from lbp_desktop.views import player_page
 from lbp_desktop.views.player_page import PlayerPage
@@ -26,16 +22,6 @@ STEP_S = 0.5
 
 # The offscreen platform cannot pass a top-level's size hints on, and says so.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def library() -> ContentLibrary:
-    return load_content(paths.content_dir())
-
-
-@pytest.fixture(scope="module")
-def poses(library: ContentLibrary) -> PoseLibrary:
-    return load_poses(poses_dir(), library.exercises)
 
 
 @pytest.fixture
