@@ -82,6 +82,9 @@ ADJUST_S = 10.0
 HALFWAY_MIN_S = 20.0
 LAST_SECONDS = 3.0
 LAST_SECONDS_MIN_S = 6.0
+# "10 seconds left" only where ten seconds is a small part of the whole.
+TEN_LEFT_S = 10.0
+TEN_LEFT_MIN_S = 30.0
 # Wall and monotonic clocks may differ by a little without any sleep (NTP).
 SLEEP_TOLERANCE_S = 2.0
 # Going back within this many seconds of a segment's start goes one further.
@@ -91,6 +94,7 @@ PREVIOUS_GRACE_S = 3.0
 PHASE_STARTED = "phase_started"
 HALFWAY = "halfway"
 LAST_3 = "last_3"
+TEN_LEFT = "ten_seconds_left"
 SWITCH_SIDE_EVENT = "switch_side"
 HOLD_EVENT = "hold"
 RELEASE_EVENT = "release"
@@ -645,6 +649,12 @@ class Player:
         long_enough = seg.phase in ACTIVE_PHASES and run.total >= HALFWAY_MIN_S
         if long_enough and elapsed >= run.total / 2 and remaining > LAST_SECONDS:
             self._fire_once(run, "halfway", HALFWAY, "Halfway")
+        if (
+            seg.phase in ACTIVE_PHASES
+            and run.total >= TEN_LEFT_MIN_S
+            and LAST_SECONDS < remaining <= TEN_LEFT_S
+        ):
+            self._fire_once(run, "ten", TEN_LEFT, "10 seconds left")
         if run.total >= LAST_SECONDS_MIN_S and 0 < remaining <= LAST_SECONDS:
             self._fire_once(run, "last", LAST_3, "Last 3 seconds")
         part = rep_part(seg, run.total, elapsed)

@@ -199,3 +199,14 @@ def test_drift_free_over_a_long_session_with_irregular_ticks() -> None:
     assert p.phase == P.SUMMARY
     assert planned <= elapsed < planned + 2.71
     assert p.time_done_s == pytest.approx(planned)
+
+
+def test_ten_seconds_left_once_in_long_segments_only() -> None:
+    p, clock = player("scan")  # a 120 s meditation after a 10 s get-ready
+    run_for(p, clock, 9)
+    states = run_for(p, clock, 120)
+    ten = [i for i, s in enumerate(states) for e in s.events if e.kind == P.TEN_LEFT]
+    assert ten == [110]
+    p, clock = player("hold-stretch")  # 20 s holds: too short for "10 seconds left"
+    kinds = {e.kind for s in run_for(p, clock, 55) for e in s.events}
+    assert P.TEN_LEFT not in kinds
