@@ -68,7 +68,15 @@ def _log():
     return logging.getLogger(__name__)
 
 
-def run_gui(data_dir: Path, *, smoke_test: bool = False) -> int:
+def _deliver(controller, handlers: list, waiting: list[dict]) -> None:
+    """The controller is ready: from now on requests go straight to it."""
+    handlers.append(controller.handle_message)
+    while waiting:
+        controller.handle_message(waiting.pop(0))
+
+
+def run_gui(data_dir: Path, *, smoke_test: bool = False, play: str | None = None) -> int:
+    """Start the app; ``play`` opens that plan at once (or in the running app)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -76,7 +84,8 @@ def run_gui(data_dir: Path, *, smoke_test: bool = False) -> int:
 
     instance = SingleInstance(instance_key(data_dir))
     if not instance.try_become_primary():
-        if instance.send_to_primary({"action": "activate"}):
+        request = {"action": "play", "plan": play} if play else {"action": "activate"}
+        if instance.send_to_primary(request):
             if smoke_test:
                 print("error: another instance is running on this data folder", file=sys.stderr)
                 return EXIT_SMOKE_BUSY
@@ -91,10 +100,17 @@ def run_gui(data_dir: Path, *, smoke_test: bool = False) -> int:
     if isinstance(geometry, str):
         window.restore_geometry_state(geometry)
 
+    # A second launch may ask before the controller is ready: keep its requests.
+    waiting: list[dict] = []
+    handlers: list = []
+
     def on_message(message: dict) -> None:
-        if message.get("action") == "activate":
-            bring_to_front(window)
-            _log().info("brought to the front by a second launch")
+        bring_to_front(window)
+        _log().info("brought to the front by a second launch: %s", message.get("action"))
+        if handlers:
+            handlers[0](message)
+        else:
+            waiting.append(message)
 
     instance.message_received.connect(on_message)
 
@@ -114,8 +130,15 @@ def run_gui(data_dir: Path, *, smoke_test: bool = False) -> int:
     from lbp_desktop.domain.clock import SystemClock
 
     controller = AppController(
-        app, window, data_dir, clock=SystemClock(), smoke_test=smoke_test, window_state=window_state
+        app,
+        window,
+        data_dir,
+        clock=SystemClock(),
+        smoke_test=smoke_test,
+        window_state=window_state,
+        play_on_start=play,
     )
+    controller.ready.connect(lambda: _deliver(controller, handlers, waiting))
     try:
         return qasync.run(controller.run())
     finally:

@@ -79,6 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="replace your own plan that has the same id"
     )
 
+    play = sub.add_parser(
+        "play",
+        help="open the app straight into a guided session of one plan",
+        description="Starts the app (or, when it is already running, asks the running app) "
+        "and opens the player for PLAN_ID, for example desk-reset. The safety questions are "
+        "asked first if they have not been answered yet.",
+    )
+    _add_data_dir(play, top_level=False)
+    play.add_argument("plan_id", metavar="PLAN_ID", help="the plan's id, e.g. desk-reset")
+
     render = sub.add_parser(
         "render-illustrations",
         help="draw every exercise's key poses as PNG and SVG files",
@@ -232,7 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from lbp_desktop.app import run_gui
 
-    return run_gui(_data_dir(args), smoke_test=args.smoke_test)
+    play = args.plan_id if args.command == "play" else None
+    return run_gui(_data_dir(args), smoke_test=args.smoke_test, play=play)
 
 
 if __name__ == "__main__":

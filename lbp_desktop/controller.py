@@ -15,7 +15,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -46,6 +46,8 @@ DEFAULT_WEEKLY_GOAL = 5
 TODAY_LOOKBACK = timedelta(days=60)
 # The Progress page's longest range (12 months) plus a little.
 PROGRESS_LOOKBACK = timedelta(days=370)
+# Runs left "in progress" by a crash are looked for this far back.
+INTERRUPTED_LOOKBACK = timedelta(days=31)
 
 EXIT_UNREADABLE = 2
 EXIT_FAILED = 1
@@ -53,6 +55,8 @@ EXIT_FAILED = 1
 
 class AppController(QObject):
     """Owns the store for the life of the app and keeps the window in step."""
+
+    ready = Signal()  # started: store open, pages wired
 
     def __init__(
         self,
@@ -63,6 +67,7 @@ class AppController(QObject):
         clock: Clock,
         smoke_test: bool = False,
         window_state: QSettings | None = None,
+        play_on_start: str | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -70,6 +75,7 @@ class AppController(QObject):
         self.data_dir = data_dir
         self.clock = clock
         self.smoke_test = smoke_test
+        self.play_on_start = play_on_start  # `lbp-desktop play PLAN_ID`
         self.window_state = window_state or open_window_state(data_dir)
         self.store: Store | None = None
         self.library: ContentLibrary | None = None
@@ -264,8 +270,30 @@ class AppController(QObject):
 
     # ----- guided sessions -----------------------------------------------------------------
 
-    def start_session(self, plan_id: str) -> None:
-        """Open the player for a plan, once the safety questions allow it."""
+    def play_plan(self, plan_id: str) -> None:
+        """`lbp-desktop play PLAN_ID`: straight into that plan (or say why not)."""
+        if self.library is None:
+            return
+        if plan_id not in self.library.plans:
+            self.window.go_to("session")
+            self.window.show_status(
+                f'There is no plan called "{plan_id}". Pick one from the list.', 0
+            )
+            return
+        if self.window.session_view() is None:
+            self.window.session_page.select_plan(plan_id)
+        self.start_session(plan_id)
+
+    def handle_message(self, message: dict) -> None:
+        """A request from a second launch (already brought to the front)."""
+        if message.get("action") == "play" and isinstance(message.get("plan"), str):
+            self.play_plan(message["plan"])
+
+    def start_session(self, plan_id: str, resume: SessionRun | None = None) -> None:
+        """Open the player for a plan, once the safety questions allow it.
+
+        ``resume``: an interrupted run of this plan to carry on.
+        """
         if self.store is None or self.library is None or plan_id not in self.library.plans:
             return
         if self.window.session_view() is not None:
@@ -287,12 +315,84 @@ class AppController(QObject):
 
         page = PlayerPage()
         poses = load_poses(poses_dir(), self.library.exercises)
-        runner = SessionRunner(plan_id, library, poses, self.store, self.clock, page, parent=page)
+        try:
+            runner = SessionRunner(
+                plan_id, library, poses, self.store, self.clock, page, resume=resume, parent=page
+            )
+        except ValueError as exc:  # the interrupted run no longer fits the plan
+            log.warning("cannot carry on run: %s", exc)
+            page.deleteLater()
+            if resume is not None:
+                self._close_interrupted(resume)
+            self.window.show_status(
+                "That session cannot be carried on: the plan has changed since. "
+                "It is kept in your diary as it was.",
+                0,
+            )
+            return
         runner.finished.connect(self._session_finished)
         runner.save_failed.connect(lambda message: self.window.show_status(message, 0))
         page.cancel_requested.connect(lambda: self.window.show_session_view(None))
         page.full_screen_changed.connect(self._set_full_screen)
         self.window.show_session_view(page)
+        log.info("session opened: %s%s", plan_id, " (carried on)" if resume else "")
+
+    def offer_to_resume(self) -> None:
+        """An interrupted session from today is offered; older ones are closed."""
+        from lbp_desktop.domain.run_resume import pick_offer
+
+        if self.store is None or self.library is None or self.store.read_only:
+            return
+        now = self.clock.now()
+        runs = self.store.records(SessionRun, since=now.date() - INTERRUPTED_LOOKBACK)
+        offer, to_close = pick_offer(runs, now, self.library.plans)
+        for run in to_close:
+            self._close_interrupted(run)
+        if offer is None:
+            return
+        from lbp_desktop.views.notice_banner import BannerChoice, NoticeBanner
+
+        run = offer.run
+        plan = self.library.plans[run.plan_id]
+        done = sum(1 for step in run.steps if not step.skipped)
+        parts = f", with {done} part{'s' if done != 1 else ''} done" if done else ""
+        heat_ice = self._heat_ice_kinds(run.plan_id)
+        pack = (
+            " If a heat or cold pack is still on, take it off first and look at your skin."
+            if heat_ice
+            else ""
+        )
+        banner = NoticeBanner(
+            "Carry on where you left off?",
+            f"Your session \u201c{plan.name}\u201d stopped unexpectedly at "
+            f"{offer.last_activity.astimezone(now.tzinfo):%H:%M}{parts}.{pack}",
+            [
+                BannerChoice(
+                    "&Carry on",
+                    "Carry on the interrupted session",
+                    lambda: self.start_session(run.plan_id, resume=run),
+                    primary=True,
+                ),
+                BannerChoice(
+                    "&Not now",
+                    "Do not carry on the interrupted session",
+                    lambda: self._close_interrupted(run),
+                ),
+            ],
+        )
+        banner.setObjectName("resumeBanner")
+        self.window.show_banner(banner)
+
+    def _close_interrupted(self, run: SessionRun) -> None:
+        from lbp_desktop.domain.run_resume import closed_as_interrupted
+
+        assert self.store is not None
+        try:
+            self.store.update(closed_as_interrupted(run))
+        except (StoreError, OSError) as exc:
+            log.warning("could not close interrupted run %s: %s", run.id, exc)
+            return
+        self.refresh_today()
 
     def _session_finished(self, run: object) -> None:
         self._set_full_screen(False)
@@ -546,7 +646,11 @@ class AppController(QObject):
             )
             self.exit_code = EXIT_FAILED if problems else 0
             return False
+        self.offer_to_resume()
         log.info("ready")
+        self.ready.emit()
+        if self.play_on_start is not None:
+            self.play_plan(self.play_on_start)
         return True
 
     async def run(self) -> int:

@@ -52,6 +52,7 @@ class SessionRunner(QObject):
         page: PlayerPage,
         *,
         get_ready_s: float = GET_READY_S,
+        resume: SessionRun | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,10 +60,13 @@ class SessionRunner(QObject):
         self.poses = poses
         self.store = store
         self.page = page
-        self.player = Player(library.plans[plan_id], library, clock, get_ready_s=get_ready_s)
+        # resume: an interrupted run of this plan, carried on in the same record.
+        self.player = Player(
+            library.plans[plan_id], library, clock, get_ready_s=get_ready_s, resume=resume
+        )
         self.ticker = Ticker(self.player.tick, parent=self)
         self.ticker.ticked.connect(self._on_state)
-        self._stored = False
+        self._stored = resume is not None
         self._outcome_written: str | None = None
         self._finished = False
         self._animation_key: tuple[str, bool] | None = None
@@ -82,7 +86,8 @@ class SessionRunner(QObject):
         page.post_checkin.connect(self.check_in_after)
         names = {e.id: e.name for e in library.exercises.values()}
         page.set_exercises([(i.exercise_id, names[i.exercise_id]) for i in self.player.plan.items])
-        page.set_title(self.player.plan.name)
+        title = self.player.plan.name
+        page.set_title(f"Carrying on: {title}" if resume is not None else title)
         page.set_animation(None)
         self._refresh()
 
@@ -92,7 +97,7 @@ class SessionRunner(QObject):
         if self.player.phase != CHECK_IN:
             return
         self.player.start(pre_pain)
-        self._write_run(add=True)
+        self._write_run(add=not self._stored)
         self._refresh()
 
     def run_command(self, name: str) -> None:

@@ -50,6 +50,7 @@ from lbp_desktop.domain.player_timeline import (
     describe,
 )
 from lbp_desktop.domain.records import PainCheckIn, SessionRun, StepRecord, new_id
+from lbp_desktop.domain.run_resume import finished_bouts, resume_index
 from lbp_desktop.domain.safety import (
     SKIN_CHECK_TEXT,
     StepDown,
@@ -196,12 +197,23 @@ class Player:
         *,
         get_ready_s: float = GET_READY_S,
         run_id: str | None = None,
+        resume: SessionRun | None = None,
     ) -> None:
         self.plan = plan
-        self.run_id = run_id or new_id()
         self.segments = build_timeline(plan, library, get_ready_s)
         if not self.segments:
             raise ValueError(f"plan {plan.id!r} has nothing to play")
+        # Carrying on an interrupted run: same record, from its first unfinished part.
+        self.resumed = resume
+        self._resume_at = 0
+        if resume is not None:
+            if resume.plan_id != plan.id:
+                raise ValueError(f"run {resume.id} is of plan {resume.plan_id!r}, not {plan.id!r}")
+            at = resume_index(self.segments, resume.steps)
+            if at is None:
+                raise ValueError(f"run {resume.id} has nothing left to play")
+            self._resume_at = at
+        self.run_id = resume.id if resume is not None else run_id or new_id()
         self._clock = clock
         self._offsets = [0.0, *itertools.accumulate(s.duration_s for s in self.segments)]
         self.planned_s = self._offsets[-1]
@@ -239,10 +251,18 @@ class Player:
     # ------------------------------------------------------------------ commands
 
     def start(self, pre_pain: int) -> None:
-        """Record the pre-session pain and start the first countdown."""
+        """Record the pre-session pain and start the first countdown.
+
+        When carrying on an interrupted run, ``pre_pain`` is the pain now: the
+        stop rule compares it with the run's own pre-session score.
+        """
         if self._phase != CHECK_IN:
             return
-        self._pre = check_pain_score(pre_pain)
+        check_pain_score(pre_pain)
+        if self.resumed is not None:
+            self._carry_on(self.resumed, pre_pain)
+            return
+        self._pre = pre_pain
         self._record_pain(pre_pain, "before_session")
         self._started_wall = self._clock.now()
         # Pain already at the stop level: the rule wins before the first step.
@@ -254,6 +274,25 @@ class Player:
             return
         self._phase = RUNNING
         self._enter(0, self._clock.monotonic())
+
+    def _carry_on(self, run: SessionRun, pain_now: int) -> None:
+        self._pre = run.pre_pain if run.pre_pain is not None else pain_now
+        self._started_wall = run.at
+        self.steps = list(run.steps)
+        done = finished_bouts(self.segments, run.steps)
+        self._work_done = {
+            s.index for s in self.segments if s.bout in done and s.phase in ACTIVE_PHASES
+        }
+        self._done_s = self._offsets[self._resume_at]
+        self._record_pain(pain_now, "during_session")
+        decision = should_stop(self._pre, pain_now)
+        if decision.stop:
+            self._step_down = step_down_after_stop(self.plan.id)
+            self._finish("stopped_for_pain", decision.reason)
+            self._emit(STOPPED_FOR_PAIN, f"{decision.reason} {self._step_down.text}")
+            return
+        self._phase = RUNNING
+        self._enter(self._resume_at, self._clock.monotonic())
 
     def pause(self) -> None:
         if self._phase == RUNNING and self._paused_at is None:
@@ -705,7 +744,12 @@ class Player:
 
     def _next_label(self) -> str:
         if self._phase == CHECK_IN:
-            return f"First up: {self.segments[0].exercise.name}"
+            first = self.segments[self._resume_at]
+            if self.resumed is not None:
+                later = self.segments[self._resume_at :]
+                work = next((s for s in later if s.phase in ACTIVE_PHASES), first)
+                return f"Carrying on with: {describe(work)}"
+            return f"First up: {first.exercise.name}"
         if self._phase == SUMMARY:
             return ""
         if self._index + 1 >= len(self.segments):
@@ -770,6 +814,11 @@ class Player:
         )
 
     def _summary_cue(self) -> str:
+        if self._phase == CHECK_IN and self.resumed is not None:
+            return (
+                "Welcome back. Before you carry on: how much pain do you have right now, "
+                "from 0 to 10?"
+            )
         if self._phase == CHECK_IN:
             return "Before you start: how much pain do you have right now, from 0 to 10?"
         if self._post is None:

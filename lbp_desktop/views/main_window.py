@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from lbp_desktop import APP_NAME
 from lbp_desktop.views.forms.ui_main_window import Ui_MainWindow
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._pages: dict[str, QWidget] = {}
         self._session_view: QWidget | None = None  # a running guided session
+        self._banner_column: QVBoxLayout | None = None
         # Holds the place of the pages until they are built, so the first
         # paint shows the window's real frame and not an empty stack.
         self._placeholder: QWidget | None = QWidget()
@@ -194,6 +195,31 @@ class MainWindow(QMainWindow):
             (name for name, page in self._pages.items() if page is current),
             self._checked_page_name(),
         )
+
+    # -- banners ------------------------------------------------------------------------------
+
+    def show_banner(self, banner: QWidget) -> None:
+        """A card above the pages (whatever page is shown) until it closes itself."""
+        if self._banner_column is None:
+            # Built on first use: the first paint needs no column for banners.
+            layout = self.ui.centralLayout
+            index = layout.indexOf(self.ui.pages)
+            stretch = layout.stretch(index)
+            layout.removeWidget(self.ui.pages)
+            column = QVBoxLayout()
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.ui.pages, 1)
+            layout.insertLayout(index, column, stretch)
+            self._banner_column = column
+        self._banner_column.insertWidget(self._banner_column.count() - 1, banner)
+        banner.show()
+
+    def banners(self) -> list[QWidget]:
+        column = self._banner_column
+        if column is None:
+            return []
+        found = (column.itemAt(i).widget() for i in range(column.count()))
+        return [w for w in found if w is not None and w is not self.ui.pages and not w.isHidden()]
 
     def nav_button(self, page_name: str) -> QPushButton:
         return self._nav[page_name]

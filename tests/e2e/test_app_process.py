@@ -70,3 +70,46 @@ def test_second_launch_hands_over_and_exits(tmp_path: Path) -> None:
         _, err = first.communicate(timeout=30)
     assert "brought to the front" in err
     assert first.returncode == 0, err
+
+
+def test_play_opens_a_plan_and_a_second_play_goes_to_the_running_app(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from lbp_desktop.domain import safety
+    from lbp_desktop.domain.clock import SystemClock
+    from lbp_desktop.storage.store import Store
+
+    data = tmp_path / "data"
+    with Store.open(data, clock=SystemClock()) as store:
+        answers = {q.id: False for q in safety.RED_FLAG_QUESTIONS}
+        store.set_setting(
+            "safety_screen",
+            {"answers": answers, "blocks": False, "answered_at": datetime.now(UTC).isoformat()},
+        )
+    home = tmp_path / "home"
+    home.mkdir()
+    env = app_env(home) | {"LBP_DESKTOP_LOG": "INFO"}
+    base = [sys.executable, "-m", "lbp_desktop", "--data-dir", str(data)]
+    first = subprocess.Popen(
+        [*base, "play", "desk-reset"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    seen: list[str] = []
+    try:
+        assert first.stderr is not None
+        deadline = time.monotonic() + 30
+        for line in first.stderr:
+            seen.append(line)
+            if "session opened" in line or time.monotonic() > deadline:
+                break
+        assert any("session opened: desk-reset" in line for line in seen), "".join(seen)
+        second = subprocess.run(
+            [*base, "play", "gentle-start"], env=env, capture_output=True, text=True, timeout=30
+        )
+        assert second.returncode == 0, second.stderr
+        assert first.poll() is None, "the first app must stay open"
+    finally:
+        first.terminate()
+        _, err = first.communicate(timeout=30)
+    assert "brought to the front by a second launch: play" in err
+    assert first.returncode == 0, err

@@ -316,3 +316,160 @@ def test_safety_answers_can_be_reviewed_in_settings(make_controller, screens) ->
     page.ui.safetyReviewButton.click()
     assert "none showed a warning sign" in page.ui.safetyStatusLabel.text()
     assert ctl.store.get_setting("safety_screen")["blocks"] is False
+
+
+def _runner(ctl: AppController):
+    from lbp_desktop.session_runner import SessionRunner
+
+    view = ctl.window.session_view()
+    assert view is not None
+    runner = view.findChild(SessionRunner)
+    assert runner is not None
+    return view, runner
+
+
+def _play_until(runner, clock: FakeClock, done, limit_s: float = 3600) -> None:
+    waited = 0.0
+    while not done():
+        assert waited < limit_s, "the session never got there"
+        clock.advance(0.5)
+        waited += 0.5
+        runner.tick()
+
+
+def test_a_whole_plan_from_the_session_page_to_today(make_controller, screens, clock) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.show()
+    ctl.window.go_to("session")
+    ctl.window.session_page.select_plan("desk-reset")
+    ctl.window.session_page.ui.startButton.click()
+    page, runner = _runner(ctl)
+    page.pre_scale.buttons[3].click()
+    page.start_button.click()
+    _play_until(runner, clock, lambda: page.current_view() == "summary")
+    page.post_scale.buttons[1].click()
+    page.feedback_button("chin-tuck", "too_easy").click()
+    page.save_button.click()
+
+    assert ctl.window.session_view() is None  # back to the plans
+    assert "saved" in ctl.window.status_text()
+    [run] = ctl.store.records(SessionRun)
+    assert (run.plan_id, run.outcome, run.pre_pain, run.post_pain) == (
+        "desk-reset",
+        "completed",
+        3,
+        1,
+    )
+    assert [s.exercise_id for s in run.steps] == [
+        "chin-tuck", "shoulder-blade-squeeze", "standing-back-extension", "sit-to-stand",
+    ]  # fmt: skip
+    assert run.steps[0].feedback == "too_easy"
+    assert run.ended_at is not None and run.ended_at > run.at
+    ctl.window.go_to("today")
+    assert ctl.window.today_page.ui.weekValueLabel.text() == "1 of 5"
+
+
+def _interrupted_run(ctl: AppController, clock: FakeClock, seconds: float) -> SessionRun:
+    """Start desk-reset, play a while, then drop everything as a crash would."""
+    ctl.start_session("desk-reset")
+    page, runner = _runner(ctl)
+    page.pre_scale.buttons[2].click()
+    page.start_button.click()
+    _play_until(runner, clock, lambda: clock.monotonic() - 1000 >= seconds)
+    run = ctl.store.get(SessionRun, runner.player.run_id)
+    assert run is not None and run.outcome == "in_progress"
+    # The crash: nothing more happens in this app, and its store goes.
+    runner.ticker.set_running(False)
+    ctl.window.show_session_view(None)
+    ctl.store.close()
+    ctl.store = None
+    return run
+
+
+def test_an_interrupted_session_is_offered_and_carried_on(
+    make_controller, screens, clock, tmp_path
+) -> None:
+    first = make_controller()
+    assert first.start()
+    run = _interrupted_run(first, clock, 60)
+    assert [s.exercise_id for s in run.steps] == ["chin-tuck"]
+
+    clock.advance(600)
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.show()
+    [banner] = ctl.window.banners()
+    assert "Desk reset" in banner.message_label.text()
+    assert "1 part done" in banner.message_label.text()
+    banner.button("Carry on the interrupted session").click()
+    assert ctl.window.banners() == []
+    page, runner = _runner(ctl)
+    assert page.check_in_title.text() == "Carrying on: Desk reset"
+    assert runner.player.run_id == run.id
+    page.pre_scale.buttons[2].click()
+    page.start_button.click()
+    state = runner.player.snapshot()  # the lead-in to the first unfinished part
+    assert (state.phase, state.exercise_id) == ("get_ready", "shoulder-blade-squeeze")
+    _play_until(runner, clock, lambda: page.current_view() == "summary")
+    page.post_scale.buttons[2].click()
+    page.save_button.click()
+    [stored] = ctl.store.records(SessionRun)  # the same record, carried on
+    assert stored.id == run.id and stored.outcome == "completed"
+    assert [s.exercise_id for s in stored.steps] == [
+        "chin-tuck", "shoulder-blade-squeeze", "standing-back-extension", "sit-to-stand",
+    ]  # fmt: skip
+    contexts = [c.context for c in ctl.store.records(PainCheckIn)]
+    assert contexts == ["before_session", "during_session", "after_session"]
+
+
+def test_not_now_closes_the_interrupted_session_as_partial(make_controller, screens, clock) -> None:
+    first = make_controller()
+    assert first.start()
+    run = _interrupted_run(first, clock, 60)
+
+    ctl = make_controller()
+    assert ctl.start()
+    [banner] = ctl.window.banners()
+    banner.button("Do not carry on the interrupted session").click()
+    stored = ctl.store.get(SessionRun, run.id)
+    assert stored.outcome == "partial" and "interrupted" in stored.stop_reason
+    assert stored.steps == run.steps
+    ctl.store.close()
+    ctl.store = None
+    again = make_controller()
+    assert again.start()
+    assert again.window.banners() == []  # asked once
+
+
+def test_an_old_interrupted_session_is_closed_without_asking(
+    make_controller, screens, clock
+) -> None:
+    first = make_controller()
+    assert first.start()
+    run = _interrupted_run(first, clock, 30)
+    clock.advance(24 * 3600)
+    ctl = make_controller()
+    assert ctl.start()
+    assert ctl.window.banners() == []
+    assert ctl.store.get(SessionRun, run.id).outcome == "partial"
+
+
+def test_play_opens_the_plan_or_says_it_does_not_exist(make_controller, screens) -> None:
+    ctl = make_controller()
+    ctl.play_on_start = "desk-reset"
+    assert ctl.start()
+    page, runner = _runner(ctl)
+    assert runner.player.plan.id == "desk-reset"
+    assert ctl.window.current_page_name() == "session"
+    ctl.handle_message({"action": "play", "plan": "gentle-start"})
+    assert ctl.window.session_view() is page  # one session at a time
+
+    other = make_controller()
+    assert other.start()
+    other.handle_message({"action": "play", "plan": "no-such-plan"})
+    assert other.window.session_view() is None
+    assert 'no plan called "no-such-plan"' in other.window.status_text()
+    other.handle_message({"action": "play"})  # ill-formed: ignored
+    other.handle_message({"action": "activate"})
+    assert other.window.session_view() is None
