@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._session_view: QWidget | None = None  # a running guided session
         self._banner_column: QVBoxLayout | None = None
+        self._banners: list[QWidget] = []
         # Holds the place of the pages until they are built, so the first
         # paint shows the window's real frame and not an empty stack.
         self._placeholder: QWidget | None = QWidget()
@@ -211,15 +212,19 @@ class MainWindow(QMainWindow):
             column.addWidget(self.ui.pages, 1)
             layout.insertLayout(index, column, stretch)
             self._banner_column = column
-        self._banner_column.insertWidget(self._banner_column.count() - 1, banner)
+        # A margin around the card, gone with it.
+        holder = QWidget()
+        margins = QVBoxLayout(holder)
+        margins.setContentsMargins(16, 12, 16, 0)
+        margins.addWidget(banner)
+        banner.destroyed.connect(holder.deleteLater)
+        self._banners.append(banner)
+        banner.destroyed.connect(lambda: self._banners.remove(banner))
+        self._banner_column.insertWidget(self._banner_column.count() - 1, holder)
         banner.show()
 
     def banners(self) -> list[QWidget]:
-        column = self._banner_column
-        if column is None:
-            return []
-        found = (column.itemAt(i).widget() for i in range(column.count()))
-        return [w for w in found if w is not None and w is not self.ui.pages and not w.isHidden()]
+        return [b for b in self._banners if not b.isHidden()]
 
     def nav_button(self, page_name: str) -> QPushButton:
         return self._nav[page_name]

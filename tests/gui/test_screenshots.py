@@ -113,3 +113,26 @@ def test_data_error_dialog(qtbot, scheme: str) -> None:
     qtbot.addWidget(dialog)
     dialog.resize(dialog.sizeHint())
     assert _not_blank(_save(dialog, f"data-error-dialog-{scheme}"))
+
+
+def test_resume_banner(qtbot, scheme: str, window: MainWindow, history: History) -> None:
+    from lbp_desktop.views.notice_banner import BannerChoice, NoticeBanner
+
+    checkins, runs, breaks = history
+    window.today_page.show_summary(
+        today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4)
+    )
+    chosen: list[str] = []
+    banner = NoticeBanner(
+        "Carry on where you left off?",
+        "Your session \u201cCore builder\u201d stopped unexpectedly at 08:12, with 3 parts done.",
+        [
+            BannerChoice("&Carry on", "Carry on", lambda: chosen.append("carry"), primary=True),
+            BannerChoice("&Not now", "Not now", lambda: chosen.append("not now")),
+        ],
+    )
+    window.show_banner(banner)
+    assert window.banners() == [banner]
+    assert _not_blank(_save(window, f"resume-banner-{scheme}"))
+    banner.button("Not now").click()
+    assert chosen == ["not now"] and window.banners() == []
