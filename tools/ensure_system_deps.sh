@@ -13,7 +13,7 @@ run_pkgs=(
   libxkbcommon-x11-0 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0
   libegl1 libgl1 libfontconfig1 libdbus-1-3
 )
-test_pkgs=(xvfb xauth trayer make)
+test_pkgs=(xvfb xauth trayer make desktop-file-utils)
 case "$mode" in
   run) wanted=("${run_pkgs[@]}") ;;
   test) wanted=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
