@@ -169,6 +169,7 @@ class AppController(QObject):
             window.session_page.start_requested.connect(self.start_session)
             if self.library is not None:
                 window.session_page.set_plans(plan_views(self.library))
+                self.refresh_suggestion()
         elif name == "exercises":
             self._fill_gallery()
         elif name == "progress":
@@ -201,6 +202,7 @@ class AppController(QObject):
         self.library = load_content(paths.content_dir(), paths.user_plans_dir(self.data_dir))
         if "session" in self.window.built_pages():
             self.window.session_page.set_plans(plan_views(self.library))
+            self.refresh_suggestion()
         if "exercises" in self.window.built_pages():
             self._fill_gallery()
         if self.library.problems:
@@ -233,6 +235,19 @@ class AppController(QObject):
             weekly_goal=self._weekly_goal(),
         )
         self.window.today_page.show_summary(summary)
+
+    def refresh_suggestion(self) -> None:
+        """The Session page marks the plan to do next (the gentle one after pain)."""
+        from lbp_desktop.domain.plan_suggestion import suggest_plan
+
+        if self.store is None or self.library is None:
+            return
+        if "session" not in self.window.built_pages():
+            return
+        since = self.clock.now().date() - TODAY_LOOKBACK
+        found = suggest_plan(self.store.records(SessionRun, since=since), self.library.plans)
+        page = self.window.session_page
+        page.set_suggestion(found.plan_id if found else None, found.text if found else "")
 
     def log_pain(self, score: int, area: str | None, note: str) -> None:
         assert self.store is not None
@@ -399,6 +414,7 @@ class AppController(QObject):
         self.window.show_session_view(None)
         self.window.show_status("Your session is saved. Well done for looking after your back.")
         self.refresh_today()
+        self.refresh_suggestion()
         if "progress" in self.window.built_pages():
             self.fill_progress()
 

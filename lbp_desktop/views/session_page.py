@@ -11,7 +11,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from lbp_desktop.views.forms.ui_session_page import Ui_SessionPage
 from lbp_desktop.views.plan_view import PlanView, describe_dosage, minutes_words
@@ -43,6 +43,17 @@ class SessionPage(QWidget):
         self.ui.startButton.clicked.connect(self._request_start)
         start_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         start_shortcut.activated.connect(self._request_start)
+        # Which plan to do next and why (after a session that hurt, say).
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_label.setProperty("role", "feedback")
+        self.suggestion_label.setProperty("state", "ok")
+        self.suggestion_label.setAccessibleName("Suggested plan")
+        self.suggestion_label.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.ui.introLabel) + 1, self.suggestion_label)
+        self._suggested: str | None = None
         self.set_plans([])
 
     def set_plans(self, plans: Sequence[PlanView]) -> None:
@@ -80,6 +91,19 @@ class SessionPage(QWidget):
         plan_list.setCurrentRow(row)
         if plan_list.currentItem() is not None:
             self._show_details(self._plans[ids[row]])
+
+    def set_suggestion(self, plan_id: str | None, text: str = "") -> None:
+        """Mark and select the plan to do next, with the reason; None clears it."""
+        self._suggested = plan_id
+        shown = plan_id is not None and plan_id in self._plans
+        self.suggestion_label.setText(text if shown else "")
+        self.suggestion_label.setVisible(shown)
+        if shown:
+            assert plan_id is not None
+            self.select_plan(plan_id)
+
+    def suggested_plan_id(self) -> str | None:
+        return self._suggested
 
     def selected_plan_id(self) -> str | None:
         item = self.ui.planList.currentItem()

@@ -473,3 +473,26 @@ def test_play_opens_the_plan_or_says_it_does_not_exist(make_controller, screens)
     other.handle_message({"action": "play"})  # ill-formed: ignored
     other.handle_message({"action": "activate"})
     assert other.window.session_view() is None
+
+
+def test_after_a_session_stopped_for_pain_the_gentle_plan_is_suggested(
+    make_controller, screens, clock
+) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    page = ctl.window.session_page
+    assert page.suggested_plan_id() == "gentle-start"  # nothing done yet: a first plan
+    ctl.start_session("core-builder")
+    player, runner = _runner(ctl)
+    player.pre_scale.buttons[2].click()
+    player.start_button.click()
+    _play_until(runner, clock, lambda: runner.player.phase == "work")
+    player.hurt_button.click()
+    player.hurt_scale.buttons[4].click()  # 2 -> 4: the stop rule
+    player.post_scale.buttons[4].click()
+    player.save_button.click()
+    assert ctl.window.session_view() is None
+    assert page.suggested_plan_id() == "gentle-start"
+    assert page.selected_plan_id() == "gentle-start"
+    assert "pain went up" in page.suggestion_label.text()
+    assert not page.suggestion_label.isHidden()

@@ -67,6 +67,11 @@ def test_every_page(
     window.today_page.score_button(4).click()
     window.today_page.area_button("lower_back").click()
     window.session_page.set_plans(plans)
+    window.session_page.set_suggestion(
+        "gentle-start",
+        "Suggested: Gentle start, because your pain went up in your last session. "
+        "If it keeps getting worse, ask your GP or a physiotherapist.",
+    )
     window.settings_page.set_data_location("/home/ann/.local/share/lbp-desktop")
     assert set(KIND_WORDS) >= {"daily", "weekly", "manual"}
     window.settings_page.set_backups(
