@@ -24,6 +24,13 @@ from lbp_desktop.app import STATE_GEOMETRY, STATE_THEME, open_window_state
 from lbp_desktop.domain.clock import Clock
 from lbp_desktop.domain.content import ContentLibrary
 from lbp_desktop.domain.overview import daily_pain_series, today_summary
+from lbp_desktop.domain.progression import (
+    ProgressionState,
+    adjusted_library,
+    any_moved,
+    apply_feedback,
+    undo_last,
+)
 from lbp_desktop.domain.records import PainCheckIn, PostureBreak, SessionRun, ValidationError
 from lbp_desktop.services.quit_signals import QuitOnSignals
 from lbp_desktop.storage import backups
@@ -41,6 +48,7 @@ log = logging.getLogger(__name__)
 SETTING_WEEKLY_GOAL = "sessions_per_week"
 SETTING_SAFETY_SCREEN = "safety_screen"
 SETTING_HEAT_ICE_CHECK = "heat_ice_check"
+SETTING_PROGRESSION = "progression"
 DEFAULT_WEEKLY_GOAL = 5
 # Long enough for any streak the Today page shows and for this week.
 TODAY_LOOKBACK = timedelta(days=60)
@@ -167,8 +175,9 @@ class AppController(QObject):
             self.refresh_today()
         elif name == "session":
             window.session_page.start_requested.connect(self.start_session)
+            window.session_page.progression_notice.undo_requested.connect(self.undo_progression)
             if self.library is not None:
-                window.session_page.set_plans(plan_views(self.library))
+                window.session_page.set_plans(plan_views(self.playable_library()))
                 self.refresh_suggestion()
         elif name == "exercises":
             self._fill_gallery()
@@ -201,7 +210,7 @@ class AppController(QObject):
     def load_content(self) -> None:
         self.library = load_content(paths.content_dir(), paths.user_plans_dir(self.data_dir))
         if "session" in self.window.built_pages():
-            self.window.session_page.set_plans(plan_views(self.library))
+            self.window.session_page.set_plans(plan_views(self.playable_library()))
             self.refresh_suggestion()
         if "exercises" in self.window.built_pages():
             self._fill_gallery()
@@ -210,6 +219,54 @@ class AppController(QObject):
                 f"{len(self.library.problems)} problem(s) in the exercise or plan files were "
                 "skipped; `lbp-desktop check` lists them.",
             )
+
+    # ----- progression ---------------------------------------------------------------------
+
+    def progression(self) -> ProgressionState:
+        """The user's dose steps; a store without them (or with garbage) starts fresh."""
+        if self.store is None:
+            return ProgressionState.from_json(None)
+        return ProgressionState.from_json(self.store.get_setting(SETTING_PROGRESSION))
+
+    def playable_library(self) -> ContentLibrary:
+        """The content with every plan at the doses the user's ratings led to."""
+        assert self.library is not None
+        return adjusted_library(self.library, self.progression())
+
+    def _refresh_plans(self) -> None:
+        if self.library is not None and "session" in self.window.built_pages():
+            self.window.session_page.set_plans(plan_views(self.playable_library()))
+
+    def _progress_from_ratings(self, run: SessionRun) -> None:
+        """After a session: the ratings move doses; the Session page says how."""
+        if self.library is None or self.store is None or self.store.read_only:
+            return
+        feedback = run.extra.get("feedback") if isinstance(run.extra, dict) else None
+        if not isinstance(feedback, dict) or not feedback:
+            return
+        state, changes = apply_feedback(
+            self.progression(),
+            feedback,
+            self.library,
+            run_id=run.id,
+            at=run.ended_at or self.clock.now(),
+            plan_id=run.plan_id,
+        )
+        self._save_setting(SETTING_PROGRESSION, state.to_json())
+        if not changes:
+            return
+        self._refresh_plans()
+        notice = self.window.session_page.progression_notice
+        notice.show_changes(run.id, [c.text for c in changes], can_undo=any_moved(changes))
+
+    def undo_progression(self, run_id: str) -> None:
+        if self.store is None or self.store.read_only:
+            return
+        self._save_setting(SETTING_PROGRESSION, undo_last(self.progression(), run_id).to_json())
+        self._refresh_plans()
+        self.window.session_page.progression_notice.show_undone(
+            "Your doses are back to what they were before that session."
+        )
 
     def bundled_content_problems(self) -> list[str]:
         """Problems in the content shipped with the app (a bug), not in the user's plans."""
@@ -412,6 +469,8 @@ class AppController(QObject):
     def _session_finished(self, run: object) -> None:
         self._set_full_screen(False)
         self.window.show_session_view(None)
+        if isinstance(run, SessionRun):
+            self._progress_from_ratings(run)
         self.window.show_status("Your session is saved. Well done for looking after your back.")
         self.refresh_today()
         self.refresh_suggestion()
@@ -488,6 +547,7 @@ class AppController(QObject):
         None means do not start (the user closed a check, or nothing is left).
         """
         assert self.library is not None
+        base = self.playable_library()
         refused = []
         for kind in self._heat_ice_kinds(plan_id):
             allowed = self._heat_ice_allowed(kind)
@@ -496,12 +556,10 @@ class AppController(QObject):
             if not allowed:
                 refused.append(kind)
         if not refused:
-            return self.library
-        plan = self.library.plans[plan_id]
+            return base
+        plan = base.plans[plan_id]
         items = tuple(
-            item
-            for item in plan.items
-            if self.library.exercises[item.exercise_id].category not in refused
+            item for item in plan.items if base.exercises[item.exercise_id].category not in refused
         )
         if not items:
             self.window.show_status(
@@ -510,8 +568,8 @@ class AppController(QObject):
                 0,
             )
             return None
-        plans = {**self.library.plans, plan_id: dataclasses.replace(plan, items=items)}
-        return dataclasses.replace(self.library, plans=plans)
+        plans = {**base.plans, plan_id: dataclasses.replace(plan, items=items)}
+        return dataclasses.replace(base, plans=plans)
 
     def _heat_ice_allowed(self, kind: str) -> bool | None:
         """Asked once per kind; None when the user closed the check without answering."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from lbp_desktop.views.forms.ui_session_page import Ui_SessionPage
 from lbp_desktop.views.plan_view import PlanView, describe_dosage, minutes_words
+from lbp_desktop.views.progression_notice import ProgressionNotice
 from lbp_desktop.views.words import plural
 
 __all__ = ["PlanView", "SessionPage", "describe_dosage", "plan_html"]
@@ -53,6 +54,9 @@ class SessionPage(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.ui.introLabel) + 1, self.suggestion_label)
+        # How the last session's ratings changed the doses, with undo.
+        self.progression_notice = ProgressionNotice()
+        layout.insertWidget(layout.indexOf(self.suggestion_label) + 1, self.progression_notice)
         self._suggested: str | None = None
         self.set_plans([])
 

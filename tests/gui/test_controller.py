@@ -496,3 +496,62 @@ def test_after_a_session_stopped_for_pain_the_gentle_plan_is_suggested(
     assert page.selected_plan_id() == "gentle-start"
     assert "pain went up" in page.suggestion_label.text()
     assert not page.suggestion_label.isHidden()
+
+
+def _finish_with_ratings(ctl: AppController, clock: FakeClock, plan_id: str, ratings) -> None:
+    ctl.start_session(plan_id)
+    player, runner = _runner(ctl)
+    player.pre_scale.buttons[2].click()
+    player.start_button.click()
+    _play_until(runner, clock, lambda: player.current_view() == "summary")
+    player.post_scale.buttons[2].click()
+    for exercise_id, value in ratings.items():
+        player.feedback_button(exercise_id, value).click()
+    player.save_button.click()
+    assert ctl.window.session_view() is None
+
+
+def test_too_easy_twice_moves_the_dose_up_shown_and_undoable(
+    make_controller, screens, clock
+) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    page = ctl.window.session_page
+    notice = page.progression_notice
+
+    def plan_text() -> str:
+        page.select_plan("desk-reset")
+        return page.details_text()
+
+    before = plan_text()
+    _finish_with_ratings(ctl, clock, "desk-reset", {"chin-tuck": "too_easy"})
+    assert notice.isHidden()  # once is not enough
+    _finish_with_ratings(ctl, clock, "desk-reset", {"chin-tuck": "too_easy"})
+    assert not notice.isHidden() and notice.title() == "Your plan changed"
+    [line] = notice.lines()
+    assert line.startswith("Chin tuck") and "too easy" in line
+    assert plan_text() != before  # the plan shows the new dose
+    assert ctl.store.get_setting("progression")["exercises"]["chin-tuck"]["step"] == 1
+
+    # The next session plays the new dose.
+    ctl.start_session("desk-reset")
+    _, runner = _runner(ctl)
+    first = runner.player.segments[1]
+    planned = ctl.library.item_dosage(ctl.library.plans["desk-reset"].items[0])
+    assert first.exercise.id == "chin-tuck" and first.dosage != planned
+    ctl.window.session_view().not_now_button.click()
+
+    notice.undo_button.click()
+    assert notice.title() == "Changes undone"
+    assert plan_text() == before
+    assert ctl.store.get_setting("progression")["exercises"]["chin-tuck"]["step"] == 0
+
+
+def test_it_hurt_steps_back_at_once(make_controller, screens, clock) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    _finish_with_ratings(ctl, clock, "core-builder", {"bird-dog": "it_hurt"})
+    notice = ctl.window.session_page.progression_notice
+    assert not notice.isHidden()
+    assert any(line.startswith("Bird-dog") for line in notice.lines())
+    assert ctl.store.get_setting("progression")["exercises"]["bird-dog"]["step"] == -1
