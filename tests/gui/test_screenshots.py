@@ -72,6 +72,13 @@ def test_every_page(
         "Suggested: Gentle start, because your pain went up in your last session. "
         "If it keeps getting worse, ask your GP or a physiotherapist.",
     )
+    window.session_page.progression_notice.show_changes(
+        "run-1",
+        [
+            "Bird-dog: now 6 each side, holding 8 s (was 5 each side, holding 7 s), "
+            "because you found it too easy twice."
+        ],
+    )
     window.settings_page.set_data_location("/home/ann/.local/share/lbp-desktop")
     assert set(KIND_WORDS) >= {"daily", "weekly", "manual"}
     window.settings_page.set_backups(
