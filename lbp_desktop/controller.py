@@ -29,6 +29,7 @@ from lbp_desktop.domain.progression import (
     adjusted_library,
     any_moved,
     apply_feedback,
+    level_forms,
     undo_last,
 )
 from lbp_desktop.domain.records import PainCheckIn, PostureBreak, SessionRun, ValidationError
@@ -381,6 +382,10 @@ class AppController(QObject):
         library = self._library_without_refused_packs(plan_id)
         if library is None:
             return
+        # Where the user's dose reached a level, say how that level is done.
+        forms = level_forms(self.library, self.progression(), plan_id)
+        if forms:
+            library = dataclasses.replace(library, exercises={**library.exercises, **forms})
         from lbp_desktop.session_runner import SessionRunner
         from lbp_desktop.storage.pose_files import load_poses, poses_dir
         from lbp_desktop.views.player_page import PlayerPage

@@ -753,3 +753,41 @@ def adjusted_library(library: ContentLibrary, state: ProgressionState) -> Conten
         items = tuple(_adjusted_item(item, library, state) for item in plan.items)
         plans[plan_id] = plan if items == plan.items else dataclasses.replace(plan, items=items)
     return dataclasses.replace(library, plans=plans)
+
+
+LEVEL_WORDS = {"regression": "Easier version", "progression": "Harder version"}
+
+
+def level_in_use(library: ContentLibrary, state: ProgressionState, item: PlanItem) -> Level | None:
+    """The easier or harder level a plan item's dose has reached, if any: at the
+    ladder's end the exercise may be done differently, not just more or less."""
+    exercise = library.exercises.get(item.exercise_id)
+    if exercise is None:
+        return None
+    ladder = dosage_ladder(exercise, item.dosage_for(exercise))
+    step = ladder.clamp(dosage_step(state, item.exercise_id))
+    if step > 0 and step == ladder.highest:
+        return ladder.harder_level
+    if step < 0 and step == ladder.lowest:
+        return ladder.easier_level
+    return None
+
+
+def level_forms(
+    library: ContentLibrary, state: ProgressionState, plan_id: str
+) -> dict[str, Exercise]:
+    """For playing one plan (``library`` unadjusted): the exercises whose level
+    is in use, with that level's description as their first instruction, so
+    the get-ready cue says how to do it now."""
+    plan = library.plans.get(plan_id)
+    if plan is None:
+        return {}
+    forms: dict[str, Exercise] = {}
+    for item in plan.items:
+        level = level_in_use(library, state, item)
+        if level is None or item.exercise_id in forms:
+            continue
+        exercise = library.exercises[item.exercise_id]
+        first = f"{LEVEL_WORDS.get(level.kind, 'This version')}: {level.description}"
+        forms[item.exercise_id] = dataclasses.replace(exercise, steps=(first, *exercise.steps))
+    return forms

@@ -555,3 +555,21 @@ def test_it_hurt_steps_back_at_once(make_controller, screens, clock) -> None:
     assert not notice.isHidden()
     assert any(line.startswith("Bird-dog") for line in notice.lines())
     assert ctl.store.get_setting("progression")["exercises"]["bird-dog"]["step"] == -1
+
+
+def test_at_the_top_of_the_ladder_the_level_is_explained_before_the_exercise(
+    make_controller, screens
+) -> None:
+    from lbp_desktop.domain.progression import ExerciseProgress, ProgressionState, ladder_for
+
+    ctl = make_controller()
+    assert ctl.start()
+    ladder = ladder_for(ctl.library, "bird-dog", "core-builder")
+    top = ladder.highest
+    state = ProgressionState(exercises={"bird-dog": ExerciseProgress(step=top)})
+    ctl.store.set_setting("progression", state.to_json())
+    ctl.start_session("core-builder")
+    _, runner = _runner(ctl)
+    ready = next(s for s in runner.player.segments if s.exercise.id == "bird-dog")
+    assert ready.exercise.steps[0].startswith("Harder version: ")
+    assert ready.dosage == ladder.at(top) and ready.dosage.hold_s == 10  # never past 10 s

@@ -617,3 +617,31 @@ def test_any_levels_give_a_valid_ordered_ladder(
         limit = getattr(harder, name)
         if top and limit is not None and getattr(planned, name) is not None:
             assert max(top) <= max(limit, getattr(planned, name))
+
+
+def test_the_level_in_use_leads_the_instructions_only_at_the_ladder_ends() -> None:
+    from lbp_desktop import paths
+    from lbp_desktop.domain.progression import (
+        ExerciseProgress,
+        ProgressionState,
+        ladder_for,
+        level_forms,
+    )
+    from lbp_desktop.storage.content_files import load_content
+
+    library = load_content(paths.content_dir())
+    ladder = ladder_for(library, "bird-dog", "core-builder")
+    assert ladder.highest > 1 and ladder.harder_level is not None
+
+    def state(step: int) -> ProgressionState:
+        return ProgressionState(exercises={"bird-dog": ExerciseProgress(step=step)})
+
+    assert level_forms(library, state(0), "core-builder") == {}
+    assert level_forms(library, state(1), "core-builder") == {}
+    top = level_forms(library, state(ladder.highest + 3), "core-builder")["bird-dog"]
+    assert top.steps[0] == f"Harder version: {ladder.harder_level.description}"
+    assert top.steps[1:] == library.exercises["bird-dog"].steps
+    if ladder.lowest < 0:
+        bottom = level_forms(library, state(ladder.lowest), "core-builder")["bird-dog"]
+        assert bottom.steps[0].startswith("Easier version: ")
+    assert level_forms(library, state(1), "no-such-plan") == {}
