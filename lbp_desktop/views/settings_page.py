@@ -1,5 +1,5 @@
-"""Settings: where the data lives and its backups, light or dark, the weekly
-goal, and what the app is.
+"""Settings: where the data lives and its backups, light or dark, sound and
+voice, the weekly goal, and what the app is.
 
 Every action is a signal; the app does the work (and asks before a restore).
 Setters never emit, so the app can fill the page from stored settings.
@@ -53,6 +53,9 @@ class SettingsPage(QWidget):
     theme_changed = Signal(str)  # "system", "light" or "dark"
     weekly_goal_changed = Signal(int)  # sessions per week, 1-21
     safety_review_requested = Signal()  # look at the red-flag answers again
+    volume_changed = Signal(int)  # cue volume, 0-100 (once a drag ends, not on every step)
+    voice_changed = Signal(bool)  # speak the cues or not
+    test_sound_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,10 +74,18 @@ class SettingsPage(QWidget):
         self.ui.backupsList.itemSelectionChanged.connect(self._update_restore_button)
         self.ui.backupsList.itemActivated.connect(lambda _item: self._on_restore_clicked())
         self.ui.goalSpin.valueChanged.connect(self.weekly_goal_changed)
+        # The slider does not track: the label follows a drag, the setting
+        # changes once, when it ends (arrow keys change it step by step).
+        self.ui.volumeSlider.sliderMoved.connect(self._show_volume)
+        self.ui.volumeSlider.valueChanged.connect(self._on_volume_changed)
+        self.ui.voiceCheck.toggled.connect(self.voice_changed)
+        self.ui.testSoundButton.clicked.connect(self.test_sound_requested)
         self.ui.versionLabel.setText(f"{APP_NAME}, version {__version__}")
         self.setFocusProxy(self.ui.openFolderButton)
         clear_feedback(self.ui.dataFeedbackLabel)
         self.set_backups([])
+        self.set_sound_status("")
+        self._show_volume(self.ui.volumeSlider.value())
 
     # -- setters (never emit) -------------------------------------------------------------
 
@@ -109,6 +120,23 @@ class SettingsPage(QWidget):
         self.ui.goalSpin.setValue(sessions)
         self.ui.goalSpin.blockSignals(False)
 
+    def set_volume(self, level: int) -> None:
+        slider = self.ui.volumeSlider
+        slider.blockSignals(True)
+        slider.setValue(level)
+        slider.blockSignals(False)
+        self._show_volume(slider.value())
+
+    def set_voice_enabled(self, enabled: bool) -> None:
+        self.ui.voiceCheck.blockSignals(True)
+        self.ui.voiceCheck.setChecked(enabled)
+        self.ui.voiceCheck.blockSignals(False)
+
+    def set_sound_status(self, text: str) -> None:
+        """A short line under the sound settings, e.g. that no sound output was found."""
+        self.ui.soundStatusLabel.setText(text)
+        self.ui.soundStatusLabel.setVisible(bool(text))
+
     def show_saved(self, message: str) -> None:
         """Inline confirmation under the data section (e.g. after a backup)."""
         show_feedback(self.ui.dataFeedbackLabel, message, OK)
@@ -127,6 +155,15 @@ class SettingsPage(QWidget):
     def weekly_goal(self) -> int:
         return self.ui.goalSpin.value()
 
+    def volume(self) -> int:
+        return self.ui.volumeSlider.value()
+
+    def voice_enabled(self) -> bool:
+        return self.ui.voiceCheck.isChecked()
+
+    def sound_status(self) -> str:
+        return self.ui.soundStatusLabel.text()
+
     def selected_backup_path(self) -> str | None:
         item = self.ui.backupsList.currentItem()
         if item is None or not item.isSelected():
@@ -143,6 +180,14 @@ class SettingsPage(QWidget):
         path = self.selected_backup_path()
         if path is not None:
             self.restore_requested.emit(path)
+
+    def _show_volume(self, level: int) -> None:
+        self.ui.volumeValueLabel.setText(f"{level}%")
+        self.ui.volumeSlider.setAccessibleDescription(f"{level} percent")
+
+    def _on_volume_changed(self, level: int) -> None:
+        self._show_volume(level)
+        self.volume_changed.emit(level)
 
     def _on_theme_toggled(self, index: int, checked: bool) -> None:
         if checked:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from gui_sample_data import TZ
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from lbp_desktop import __version__
 from lbp_desktop.views.main_window import MainWindow
@@ -121,3 +121,78 @@ def test_inline_feedback(page: SettingsPage) -> None:
     assert page.ui.dataFeedbackLabel.property("state") == "ok"
     page.show_error("The backup could not be made: disk full.")
     assert page.ui.dataFeedbackLabel.property("state") == "error"
+
+
+def test_volume_setter_is_silent_and_the_value_is_shown(qtbot, page: SettingsPage) -> None:
+    slider = page.ui.volumeSlider
+    assert (slider.minimum(), slider.maximum()) == (0, 100)
+    assert slider.accessibleName() == "Cue volume"
+    with qtbot.assertNotEmitted(page.volume_changed):
+        page.set_volume(60)
+    assert page.volume() == 60
+    assert page.ui.volumeValueLabel.text() == "60%"
+
+
+def test_volume_by_keyboard(qtbot, window: MainWindow, page: SettingsPage) -> None:
+    page.set_volume(80)
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # the label's mnemonic
+    slider = page.ui.volumeSlider
+    assert slider.hasFocus()
+    with qtbot.waitSignal(page.volume_changed) as blocker:
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert blocker.args == [85]
+    with qtbot.waitSignal(page.volume_changed) as blocker:
+        qtbot.keyClick(slider, Qt.Key.Key_PageDown)
+    assert blocker.args == [75]
+    assert page.ui.volumeValueLabel.text() == "75%"
+
+
+def test_dragging_the_volume_changes_it_once_when_let_go(qtbot, page: SettingsPage) -> None:
+    page.set_volume(80)
+    slider = page.ui.volumeSlider
+    emitted: list[int] = []
+    page.volume_changed.connect(emitted.append)
+    slider.setSliderDown(True)
+    for position in (70, 55, 40):
+        slider.setSliderPosition(position)
+    assert page.ui.volumeValueLabel.text() == "40%"  # the label follows the drag
+    assert emitted == []
+    slider.setSliderDown(False)
+    assert emitted == [40]
+
+
+def test_voice_checkbox_emits_and_setter_is_silent(
+    qtbot, window: MainWindow, page: SettingsPage
+) -> None:
+    assert page.ui.voiceCheck.accessibleName() == "Speak the cues"
+    with qtbot.assertNotEmitted(page.voice_changed):
+        page.set_voice_enabled(True)
+    assert page.voice_enabled()
+    check = page.ui.voiceCheck
+    on_the_box = QPoint(8, check.height() // 2)  # the box itself, not the empty row
+    with qtbot.waitSignal(page.voice_changed) as blocker:
+        qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=on_the_box)
+    assert blocker.args == [False]
+    with qtbot.waitSignal(page.voice_changed) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == [True]
+
+
+def test_test_sound_button(qtbot, window: MainWindow, page: SettingsPage) -> None:
+    assert page.ui.testSoundButton.accessibleName() == "Play a test sound"
+    with qtbot.waitSignal(page.test_sound_requested):
+        qtbot.mouseClick(page.ui.testSoundButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.test_sound_requested):
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+
+
+def test_sound_status_line_shows_only_when_there_is_something_to_say(
+    page: SettingsPage,
+) -> None:
+    label = page.ui.soundStatusLabel
+    assert not label.isVisible()
+    page.set_sound_status("No sound output was found, so the session will play without sounds.")
+    assert label.isVisible()
+    assert page.sound_status().startswith("No sound output was found")
+    page.set_sound_status("")
+    assert not label.isVisible()

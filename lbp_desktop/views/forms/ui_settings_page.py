@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSlider, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
 
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
@@ -180,6 +180,93 @@ class Ui_SettingsPage(object):
 
         self.contentLayout.addWidget(self.appearanceCard)
 
+        self.soundCard = QFrame(self.scrollContents)
+        self.soundCard.setObjectName(u"soundCard")
+        self.soundCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.soundCard.setProperty(u"role", u"card")
+        self.soundCardLayout = QVBoxLayout(self.soundCard)
+        self.soundCardLayout.setSpacing(8)
+        self.soundCardLayout.setObjectName(u"soundCardLayout")
+        self.soundTitleLabel = QLabel(self.soundCard)
+        self.soundTitleLabel.setObjectName(u"soundTitleLabel")
+        self.soundTitleLabel.setProperty(u"role", u"sectionTitle")
+
+        self.soundCardLayout.addWidget(self.soundTitleLabel)
+
+        self.volumeLayout = QHBoxLayout()
+        self.volumeLayout.setSpacing(10)
+        self.volumeLayout.setObjectName(u"volumeLayout")
+        self.volumeLabel = QLabel(self.soundCard)
+        self.volumeLabel.setObjectName(u"volumeLabel")
+
+        self.volumeLayout.addWidget(self.volumeLabel)
+
+        self.volumeSlider = QSlider(self.soundCard)
+        self.volumeSlider.setObjectName(u"volumeSlider")
+        self.volumeSlider.setMinimumSize(QSize(220, 0))
+        self.volumeSlider.setMaximum(100)
+        self.volumeSlider.setSingleStep(5)
+        self.volumeSlider.setPageStep(10)
+        self.volumeSlider.setValue(80)
+        self.volumeSlider.setTracking(False)
+        self.volumeSlider.setOrientation(Qt.Orientation.Horizontal)
+        self.volumeSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.volumeSlider.setTickInterval(10)
+
+        self.volumeLayout.addWidget(self.volumeSlider)
+
+        self.volumeValueLabel = QLabel(self.soundCard)
+        self.volumeValueLabel.setObjectName(u"volumeValueLabel")
+        self.volumeValueLabel.setMinimumSize(QSize(48, 0))
+        self.volumeValueLabel.setText(u"80%")
+
+        self.volumeLayout.addWidget(self.volumeValueLabel)
+
+        self.volumeSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.volumeLayout.addItem(self.volumeSpacer)
+
+
+        self.soundCardLayout.addLayout(self.volumeLayout)
+
+        self.voiceCheck = QCheckBox(self.soundCard)
+        self.voiceCheck.setObjectName(u"voiceCheck")
+        self.voiceCheck.setChecked(True)
+
+        self.soundCardLayout.addWidget(self.voiceCheck)
+
+        self.testSoundLayout = QHBoxLayout()
+        self.testSoundLayout.setObjectName(u"testSoundLayout")
+        self.testSoundButton = QPushButton(self.soundCard)
+        self.testSoundButton.setObjectName(u"testSoundButton")
+
+        self.testSoundLayout.addWidget(self.testSoundButton)
+
+        self.testSoundSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.testSoundLayout.addItem(self.testSoundSpacer)
+
+
+        self.soundCardLayout.addLayout(self.testSoundLayout)
+
+        self.soundStatusLabel = QLabel(self.soundCard)
+        self.soundStatusLabel.setObjectName(u"soundStatusLabel")
+        self.soundStatusLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.soundStatusLabel.setWordWrap(True)
+        self.soundStatusLabel.setProperty(u"role", u"hint")
+
+        self.soundCardLayout.addWidget(self.soundStatusLabel)
+
+        self.soundHintLabel = QLabel(self.soundCard)
+        self.soundHintLabel.setObjectName(u"soundHintLabel")
+        self.soundHintLabel.setWordWrap(True)
+        self.soundHintLabel.setProperty(u"role", u"hint")
+
+        self.soundCardLayout.addWidget(self.soundHintLabel)
+
+
+        self.contentLayout.addWidget(self.soundCard)
+
         self.goalCard = QFrame(self.scrollContents)
         self.goalCard.setObjectName(u"goalCard")
         self.goalCard.setFrameShape(QFrame.Shape.StyledPanel)
@@ -303,6 +390,7 @@ class Ui_SettingsPage(object):
 
 #if QT_CONFIG(shortcut)
         self.backupsLabel.setBuddy(self.backupsList)
+        self.volumeLabel.setBuddy(self.volumeSlider)
         self.goalLabel.setBuddy(self.goalSpin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.dataPathLabel, self.openFolderButton)
@@ -312,7 +400,10 @@ class Ui_SettingsPage(object):
         QWidget.setTabOrder(self.restoreButton, self.themeSystemButton)
         QWidget.setTabOrder(self.themeSystemButton, self.themeLightButton)
         QWidget.setTabOrder(self.themeLightButton, self.themeDarkButton)
-        QWidget.setTabOrder(self.themeDarkButton, self.goalSpin)
+        QWidget.setTabOrder(self.themeDarkButton, self.volumeSlider)
+        QWidget.setTabOrder(self.volumeSlider, self.voiceCheck)
+        QWidget.setTabOrder(self.voiceCheck, self.testSoundButton)
+        QWidget.setTabOrder(self.testSoundButton, self.goalSpin)
         QWidget.setTabOrder(self.goalSpin, self.versionLabel)
 
         self.retranslateUi(SettingsPage)
@@ -372,6 +463,35 @@ class Ui_SettingsPage(object):
         self.themeDarkButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours: dark", None))
 #endif // QT_CONFIG(accessibility)
         self.themeDarkButton.setText(QCoreApplication.translate("SettingsPage", u"&Dark", None))
+        self.soundTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Sound and voice", None))
+        self.volumeLabel.setText(QCoreApplication.translate("SettingsPage", u"Cue vol&ume", None))
+#if QT_CONFIG(tooltip)
+        self.volumeSlider.setToolTip(QCoreApplication.translate("SettingsPage", u"How loud the sounds and spoken cues of a session are", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.volumeSlider.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Cue volume", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.volumeValueLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Cue volume in percent", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.voiceCheck.setToolTip(QCoreApplication.translate("SettingsPage", u"Say what to do next out loud, for when your eyes are closed", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.voiceCheck.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Speak the cues", None))
+#endif // QT_CONFIG(accessibility)
+        self.voiceCheck.setText(QCoreApplication.translate("SettingsPage", u"Speak the &cues", None))
+#if QT_CONFIG(tooltip)
+        self.testSoundButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Hear a cue sound at this volume, and the voice if it is on", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.testSoundButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Play a test sound", None))
+#endif // QT_CONFIG(accessibility)
+        self.testSoundButton.setText(QCoreApplication.translate("SettingsPage", u"Play a test sou&nd", None))
+#if QT_CONFIG(accessibility)
+        self.soundStatusLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Sound and voice status", None))
+#endif // QT_CONFIG(accessibility)
+        self.soundHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Mute a session with M. The reminder to take off a heat or ice pack also shows as a desktop notification, even when muted.", None))
         self.goalTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Weekly goal", None))
         self.goalLabel.setText(QCoreApplication.translate("SettingsPage", u"Sessions per &week", None))
 #if QT_CONFIG(accessibility)
