@@ -14,6 +14,7 @@ import logging
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -44,12 +45,18 @@ from lbp_desktop.views.main_window import MainWindow
 from lbp_desktop.views.plan_view import plan_views
 from lbp_desktop.views.theme import apply_theme, normalise_choice
 
+if TYPE_CHECKING:
+    from lbp_desktop.services.cue_player import CuePlayer
+
 log = logging.getLogger(__name__)
 
 SETTING_WEEKLY_GOAL = "sessions_per_week"
 SETTING_SAFETY_SCREEN = "safety_screen"
 SETTING_HEAT_ICE_CHECK = "heat_ice_check"
 SETTING_PROGRESSION = "progression"
+SETTING_CUE_VOLUME = "cue_volume"
+SETTING_SPOKEN_CUES = "spoken_cues"
+DEFAULT_CUE_VOLUME = 80
 DEFAULT_WEEKLY_GOAL = 5
 # Long enough for any streak the Today page shows and for this week.
 TODAY_LOOKBACK = timedelta(days=60)
@@ -77,6 +84,7 @@ class AppController(QObject):
         smoke_test: bool = False,
         window_state: QSettings | None = None,
         play_on_start: str | None = None,
+        cues: CuePlayer | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -85,6 +93,8 @@ class AppController(QObject):
         self.clock = clock
         self.smoke_test = smoke_test
         self.play_on_start = play_on_start  # `lbp-desktop play PLAN_ID`
+        self._cues = cues  # made on first use; tests pass one with fake backends
+        self._cues_wired = False
         self.window_state = window_state or open_window_state(data_dir)
         self.store: Store | None = None
         self.library: ContentLibrary | None = None
@@ -195,6 +205,9 @@ class AppController(QObject):
             settings.theme_changed.connect(self._set_theme)
             settings.weekly_goal_changed.connect(self._set_weekly_goal)
             settings.safety_review_requested.connect(self.review_safety_answers)
+            settings.volume_changed.connect(self._set_cue_volume)
+            settings.voice_changed.connect(self._set_spoken_cues)
+            settings.test_sound_requested.connect(lambda: self.cue_player().test_sound())
             self.refresh_settings()
 
     def _fill_gallery(self) -> None:
@@ -392,9 +405,19 @@ class AppController(QObject):
 
         page = PlayerPage()
         poses = load_poses(poses_dir(), self.library.exercises)
+        cues = self.cue_player()
+        cues.warm_up()  # sounds and speech load now, not before the first paint
         try:
             runner = SessionRunner(
-                plan_id, library, poses, self.store, self.clock, page, resume=resume, parent=page
+                plan_id,
+                library,
+                poses,
+                self.store,
+                self.clock,
+                page,
+                resume=resume,
+                cues=cues,
+                parent=page,
             )
         except ValueError as exc:  # the interrupted run no longer fits the plan
             log.warning("cannot carry on run: %s", exc)
@@ -409,7 +432,7 @@ class AppController(QObject):
             return
         runner.finished.connect(self._session_finished)
         runner.save_failed.connect(lambda message: self.window.show_status(message, 0))
-        page.cancel_requested.connect(lambda: self.window.show_session_view(None))
+        page.cancel_requested.connect(lambda: self._close_session_view(cues))
         page.full_screen_changed.connect(self._set_full_screen)
         self.window.show_session_view(page)
         log.info("session opened: %s%s", plan_id, " (carried on)" if resume else "")
@@ -471,7 +494,13 @@ class AppController(QObject):
             return
         self.refresh_today()
 
+    def _close_session_view(self, cues: CuePlayer) -> None:
+        cues.stop()
+        self.window.show_session_view(None)
+
     def _session_finished(self, run: object) -> None:
+        if self._cues is not None:
+            self._cues.stop()
         self._set_full_screen(False)
         self.window.show_session_view(None)
         if isinstance(run, SessionRun):
@@ -599,6 +628,52 @@ class AppController(QObject):
         )
         return check.allowed
 
+    # ----- sound and voice -----------------------------------------------------------------
+
+    def cue_player(self) -> CuePlayer:
+        """One cue player for the life of the app (it says "no sound" only once)."""
+        if self._cues is None:
+            from lbp_desktop.services.cue_player import CuePlayer
+
+            self._cues = CuePlayer(parent=self)
+        cues = self._cues
+        if not self._cues_wired:
+            self._cues_wired = True
+            if self.library is not None:
+                cues.set_exercise_categories(
+                    {e.id: e.category for e in self.library.exercises.values()}
+                )
+            cues.set_volume(self._cue_volume())
+            cues.set_voice_enabled(self._spoken_cues())
+            cues.notice.connect(lambda message: self.window.show_status(message, 0))
+            cues.status_changed.connect(self._show_sound_status)
+        return cues
+
+    def _show_sound_status(self, text: str) -> None:
+        if "settings" in self.window.built_pages():
+            self.window.settings_page.set_sound_status(text)
+
+    def _cue_volume(self) -> int:
+        if self.store is None:
+            return DEFAULT_CUE_VOLUME
+        level = self.store.get_setting(SETTING_CUE_VOLUME, DEFAULT_CUE_VOLUME)
+        ok = isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= 100
+        return level if ok else DEFAULT_CUE_VOLUME
+
+    def _spoken_cues(self) -> bool:
+        if self.store is None:
+            return True
+        spoken = self.store.get_setting(SETTING_SPOKEN_CUES, True)
+        return spoken if isinstance(spoken, bool) else True
+
+    def _set_cue_volume(self, level: int) -> None:
+        self._save_setting(SETTING_CUE_VOLUME, int(level))
+        self.cue_player().set_volume(int(level))
+
+    def _set_spoken_cues(self, spoken: bool) -> None:
+        self._save_setting(SETTING_SPOKEN_CUES, bool(spoken))
+        self.cue_player().set_voice_enabled(bool(spoken))
+
     # ----- settings ------------------------------------------------------------------------
 
     def refresh_settings(self) -> None:
@@ -610,6 +685,10 @@ class AppController(QObject):
         page.set_theme(normalise_choice(self.window_state.value(STATE_THEME, "system")))
         page.set_weekly_goal(self._weekly_goal())
         page.set_safety_status(self._safety_status_text())
+        page.set_volume(self._cue_volume())
+        page.set_voice_enabled(self._spoken_cues())
+        if self._cues is not None:
+            page.set_sound_status(self._cues.status())
 
     def _open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from lbp_desktop.domain.clock import Clock
 from lbp_desktop.domain.content import ContentLibrary
@@ -28,6 +29,9 @@ from lbp_desktop.storage.pose_files import PoseLibrary
 from lbp_desktop.storage.store import Store
 from lbp_desktop.views import player_page
 from lbp_desktop.views.player_page import PlayerPage
+
+if TYPE_CHECKING:
+    from lbp_desktop.services.cue_player import CuePlayer
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +57,11 @@ class SessionRunner(QObject):
         *,
         get_ready_s: float = GET_READY_S,
         resume: SessionRun | None = None,
+        cues: CuePlayer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.cues = cues  # sounds, speech and notifications; None plays silently
         self.library = library
         self.poses = poses
         self.store = store
@@ -66,6 +72,11 @@ class SessionRunner(QObject):
         )
         self.ticker = Ticker(self.player.tick, parent=self)
         self.ticker.ticked.connect(self._on_state)
+        # Paused with a pack on: one single-shot timer to the 20-minute cap.
+        self._wake = QTimer(self)
+        self._wake.setSingleShot(True)
+        self._wake.setTimerType(Qt.TimerType.CoarseTimer)
+        self._wake.timeout.connect(self._refresh)
         self._stored = resume is not None
         self._outcome_written: str | None = None
         self._finished = False
@@ -84,6 +95,9 @@ class SessionRunner(QObject):
         page.command.connect(self.run_command)
         page.stop_confirmed.connect(self.stop)
         page.post_checkin.connect(self.check_in_after)
+        if cues is not None:
+            page.set_muted(cues.is_muted())
+            page.mute_changed.connect(cues.set_muted)
         names = {e.id: e.name for e in library.exercises.values()}
         page.set_exercises([(i.exercise_id, names[i.exercise_id]) for i in self.player.plan.items])
         title = self.player.plan.name
@@ -143,6 +157,21 @@ class SessionRunner(QObject):
         self.page.show_state(state)
         playing = state.phase not in (CHECK_IN, SUMMARY) and not state.paused
         self.ticker.set_running(playing)
+        if self.cues is not None:
+            if state.paused:
+                self.cues.stop()  # a paused session falls silent at once
+            self.cues.play_state(state)
+        self._set_wake_up(self.player.wake_up_in_s())
+
+    def _set_wake_up(self, seconds: float | None) -> None:
+        if seconds is None:
+            self._wake.stop()
+            return
+        # A little after the cap, so the player sees it has passed.
+        self._wake.start(int(seconds * 1000) + 50)
+
+    def wake_up_pending(self) -> bool:
+        return self._wake.isActive()
 
     def _keep(self, state: PlayerState) -> None:
         """Write what the player finished since the last state."""

@@ -411,6 +411,20 @@ class Player:
         """The state without reading the clock for transitions or taking events."""
         return self._state(drain=False)
 
+    def wake_up_in_s(self) -> float | None:
+        """Paused during heat or ice: seconds until the 20-minute cap ends the
+        interval anyway (the pack stays on while paused). The app sets one
+        single-shot timer for then, so the "take it off" cue is not left
+        waiting for the user to press resume. None otherwise."""
+        run = self._run
+        if self._phase != RUNNING or self._paused_at is None or run is None:
+            return None
+        if run.cap_mono is None or run.cap_wall is None:
+            return None
+        mono_left = run.cap_mono - self._clock.monotonic()
+        wall_left = (run.cap_wall - self._clock.now()).total_seconds()
+        return max(min(mono_left, wall_left), 0.0)
+
     @property
     def time_done_s(self) -> float:
         """Seconds of the timeline played (pauses excluded)."""

@@ -735,6 +735,10 @@ class PlayerPage(QWidget):
     def is_muted(self) -> bool:
         return self.mute_button.isChecked()
 
+    def set_muted(self, muted: bool) -> None:
+        """Start in the app's mute state (the toggle still tells whoever listens)."""
+        self.mute_button.setChecked(muted)
+
     # ----------------------------------------------------------------- drawing
 
     def show_state(self, state: PlayerState) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cue_fakes import make_rig
 from PySide6.QtWidgets import QApplication
 
 from lbp_desktop import controller as controller_module
@@ -34,7 +35,11 @@ def make_controller(qtbot, tmp_path: Path, clock: FakeClock):
         window = MainWindow()
         qtbot.addWidget(window)
         ctl = AppController(
-            QApplication.instance(), window, data_dir or tmp_path / "data", clock=clock
+            QApplication.instance(),
+            window,
+            data_dir or tmp_path / "data",
+            clock=clock,
+            cues=make_rig().cues,  # no sound device or speech engine needed
         )
         made.append(ctl)
         return ctl

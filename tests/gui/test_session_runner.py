@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cue_fakes import make_rig
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -37,13 +38,13 @@ def store(tmp_path: Path, clock: FakeClock):
 
 @pytest.fixture
 def make_runner(qtbot, library, poses, store, clock):
-    def make(plan_id: str = "desk-reset") -> SessionRunner:
+    def make(plan_id: str = "desk-reset", cues=None) -> SessionRunner:
         page = PlayerPage()
         qtbot.addWidget(page)
         page.resize(1100, 760)
         page.show()
         qtbot.waitExposed(page)
-        return SessionRunner(plan_id, library, poses, store, clock, page, parent=page)
+        return SessionRunner(plan_id, library, poses, store, clock, page, cues=cues, parent=page)
 
     return make
 
@@ -233,3 +234,47 @@ def test_the_second_side_is_mirrored(make_runner, clock) -> None:
             seen[state.side] = animation.mirrored
         runner.run_command("next")
     assert seen == {"left": False, "right": True}
+
+
+def test_cues_follow_the_session_and_the_mute_button(make_runner, clock, library) -> None:
+    rig = make_rig(library)
+    runner = make_runner(cues=rig.cues)
+    page = runner.page
+    page.pre_scale.buttons[1].click()
+    page.start_button.click()
+    assert rig.speech.said and rig.speech.said[0].startswith("First up: Chin tuck")
+    play_until(runner, clock, lambda: runner.player.phase == "work")
+    assert "start" in rig.sounds.played
+    page.mute_button.click()
+    assert rig.cues.is_muted()
+    heard = (len(rig.sounds.played), len(rig.speech.said))
+    play_until(runner, clock, lambda: runner.player.phase == "rest")
+    assert (len(rig.sounds.played), len(rig.speech.said)) == heard  # silence
+    page.mute_button.click()
+    stops = rig.speech.stops
+    page.pause_button.click()
+    assert rig.speech.stops > stops  # pausing cuts the voice off at once
+
+    # The next session starts in the same mute state.
+    rig.cues.set_muted(True)
+    again = make_runner(cues=rig.cues)
+    assert again.page.is_muted()
+
+
+def test_paused_ice_still_ends_at_the_cap_with_its_cue(make_runner, clock, library) -> None:
+    rig = make_rig(library)
+    runner = make_runner("ice-interval", cues=rig.cues)
+    page = runner.page
+    page.pre_scale.buttons[1].click()
+    page.start_button.click()
+    play_until(runner, clock, lambda: runner.player.phase == "interval")
+    clock.advance(60)
+    runner.tick()
+    page.pause_button.click()
+    assert not runner.ticker.is_running()
+    assert runner.wake_up_pending()  # one single-shot timer, not a ticking one
+    clock.advance(1140)  # 20 minutes since the pack went on
+    runner._wake.timeout.emit()  # what the timer does when it fires
+    assert runner.player.phase == "summary"
+    assert any("ice pack off" in title for title, _ in rig.notes.sent)
+    assert not runner.wake_up_pending()

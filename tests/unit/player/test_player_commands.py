@@ -206,6 +206,30 @@ def test_ice_paused_past_the_cap_ends_the_interval() -> None:
     assert P.INTERVAL_CAPPED in [e.kind for e in s.events]
 
 
+def test_paused_ice_says_when_the_cap_will_end_it() -> None:
+    p, clock = player("ice-pack", "hold-stretch")
+    assert p.wake_up_in_s() is None  # playing: the ticker runs anyway
+    run_for(p, clock, 110)  # 100 s of ice
+    assert p.wake_up_in_s() is None
+    p.pause()
+    assert p.wake_up_in_s() == 1100
+    clock.advance(600)
+    assert p.wake_up_in_s() == 500
+    clock.suspend(100)  # the wall clock runs on while the laptop sleeps
+    assert p.wake_up_in_s() == 400
+    clock.advance(400)
+    assert p.wake_up_in_s() == 0
+    p.tick()  # the interval ends; the next one waits, paused, with no deadline
+    assert p.phase == P.GET_READY and p.wake_up_in_s() is None
+
+
+def test_paused_exercise_needs_no_wake_up() -> None:
+    p, clock = player("hold-stretch")
+    run_for(p, clock, 15)
+    p.pause()
+    assert p.wake_up_in_s() is None
+
+
 def test_ice_short_pause_counts_towards_the_cap() -> None:
     p, clock = player("ice-pack")
     run_for(p, clock, 110)
