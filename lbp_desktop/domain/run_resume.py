@@ -86,9 +86,7 @@ def bout_keys(segments: Sequence[Segment]) -> dict[tuple[object, object, object]
 def finished_bouts(segments: Sequence[Segment], steps: Sequence[StepRecord]) -> set[int]:
     """Bouts the stored steps show as done (not skipped)."""
     keys = bout_keys(segments)
-    return {
-        keys[_bout_key(step)] for step in steps if not step.skipped and _bout_key(step) in keys
-    }
+    return {keys[_bout_key(step)] for step in steps if not step.skipped and _bout_key(step) in keys}
 
 
 def resume_index(segments: Sequence[Segment], steps: Sequence[StepRecord]) -> int | None:
