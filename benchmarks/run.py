@@ -1,4 +1,4 @@
-"""`make bench`: start-up, memory and storage numbers on 10 years of heavy use.
+"""`make bench`: start-up, memory and storage numbers on 10 years of heavy use, and the player.
 
 Prints a Markdown table (and writes it to build/bench-results.md) with the
 machine it ran on. These are measurements, not tests: nothing here fails a
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import shutil
 import statistics
@@ -30,6 +31,9 @@ from benchmarks import dataset, machine  # noqa: E402
 CACHE_ROOT = ROOT / "build" / "bench-data"
 RESULTS = ROOT / "build" / "bench-results.md"
 CHILD_TIMEOUT_S = 60.0
+# Run as a script in its own process (it imports Qt; this script need not).
+PLAYER_BENCH = ROOT / "benchmarks" / "player_bench.py"
+PLAYER_PREFIX = "player_bench="  # player_bench.PREFIX: its result line starts so
 
 
 @dataclass
@@ -251,6 +255,141 @@ def checkin_write_row(data_dir: Path, writes: int, notes: list[str]) -> Row:
     )
 
 
+# ----- the session player on the real clock (player_bench.py, in a child process) ---
+
+
+def run_player_bench(seconds: float, pause_s: float) -> dict:
+    """``benchmarks/player_bench.py`` in a fresh process; its JSON result."""
+    cmd = [
+        sys.executable,
+        str(PLAYER_BENCH),
+        "--seconds",
+        f"{seconds:g}",
+        "--pause-seconds",
+        f"{pause_s:g}",
+    ]
+    out = subprocess.run(
+        cmd,
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=2 * seconds + pause_s + CHILD_TIMEOUT_S,
+    )
+    for line in out.stdout.splitlines():
+        if line.startswith(PLAYER_PREFIX):
+            return json.loads(line[len(PLAYER_PREFIX) :])
+    tail = out.stderr.strip().splitlines()[-5:]
+    raise RuntimeError(
+        f"player_bench printed no result (exit {out.returncode}): " + " | ".join(tail)
+    )
+
+
+def _sources(counts: dict[str, int], seconds: float) -> str:
+    parts = [f"{name} {n / seconds:.1f}/s" for name, n in sorted(counts.items()) if seconds > 0]
+    return ", ".join(parts) or "none"
+
+
+def player_rows_from(result: dict, notes: list[str]) -> list[Row]:
+    """Table rows (and notes) from one player_bench result."""
+    seconds = result["seconds"]
+    rows = []
+    error = result["end_error_ms"]
+    if error is None or not result["reached_summary"]:
+        rows.append(
+            Row(f"session end error, ms ({seconds:g} s session)", "never", "", "<= 10", "**FAIL**")
+        )
+    else:
+        rows.append(
+            Row(
+                f"session end error, ms ({seconds:g} s session, real clock)",
+                f"{error:.1f}",
+                "",
+                "<= 10",
+                verdict(abs(error), 10),
+            )
+        )
+    if result["ticker_started_after_ms"] is not None:
+        rows.append(
+            Row(
+                "  ticker's first tick after Start, ms late (| drift over the session, ms)",
+                f"{result['ticker_started_after_ms']:.1f}",
+                f"{result['ticker_drift_ms']:.2f}",
+            )
+        )
+    cpu = result["play_cpu_percent"]
+    rows.append(
+        Row(
+            "CPU while playing, % of one core",
+            f"{cpu:.2f}",
+            "",
+            "< 5",
+            "pass" if cpu < 5 else "**FAIL**",
+        )
+    )
+    wall = result["play_wall_s"]
+    wakeups = result["play_wakeups_per_s"]
+    rows.append(
+        Row(
+            "  timer events while playing, per s (| thread wake-ups per s)",
+            f"{result['play_timer_events_per_s']:.1f}",
+            f"{wakeups:.0f}" if wakeups is not None else "",
+        )
+    )
+    paused = result["paused_timer_events"]
+    rows.append(
+        Row(
+            f"timer events while paused ({result['pause_wall_s']:.0f} s)",
+            str(paused),
+            "",
+            "= 0",
+            "pass" if paused == 0 else "**FAIL**",
+        )
+    )
+    paused_wake = result["paused_wakeups_per_s"]
+    rows.append(
+        Row(
+            "  CPU while paused, % of one core (| thread wake-ups per s)",
+            f"{result['pause_cpu_percent']:.2f}",
+            f"{paused_wake:.1f}" if paused_wake is not None else "",
+        )
+    )
+    again = result["ticker_running_after_resume"] and result["figure_animating_after_resume"]
+    rows.append(
+        Row(
+            "ticker and figure run again after resume",
+            "yes" if again else "no",
+            "",
+            "yes",
+            "pass" if again else "**FAIL**",
+        )
+    )
+    notes.append(
+        f"Player: {result['plan']} on a shown 1100x760 PlayerPage; "
+        f"Start took {result['start_call_ms']:.0f} ms (first store write, first draw of the "
+        f"playing view). Timer events while playing: "
+        f"{_sources(result['play_timer_events_by_source'], wall)}. "
+        f"Paused: {_sources(result['paused_timer_events_by_source'], result['pause_wall_s'])}."
+    )
+    before, after = result["load_before"], result["load_after"]
+    notes.append(
+        f"Load average (1, 5, 15 min) around the player benchmark: "
+        f"{before[0]:.2f} {before[1]:.2f} {before[2]:.2f} before, "
+        f"{after[0]:.2f} {after[1]:.2f} {after[2]:.2f} after, on "
+        f"{os.cpu_count()} logical cores."
+    )
+    return rows
+
+
+def player_rows(seconds: float, pause_s: float, notes: list[str]) -> list[Row]:
+    try:
+        result = run_player_bench(seconds, pause_s)
+    except (RuntimeError, subprocess.TimeoutExpired, OSError, ValueError) as exc:
+        notes.append(f"Player skipped: {exc}")
+        return []
+    return player_rows_from(result, notes)
+
+
 # ----- table --------------------------------------------------------------------
 
 
@@ -266,6 +405,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--paint-runs", type=int, default=7)
     parser.add_argument("--open-runs", type=int, default=15)
     parser.add_argument("--writes", type=int, default=200)
+    parser.add_argument(
+        "--player-seconds", type=float, default=60.0, help="player session length; 0 skips it"
+    )
+    parser.add_argument("--pause-seconds", type=float, default=10.0)
     args = parser.parse_args(argv)
 
     print(f"Preparing {dataset.DAYS} days of {dataset.PROFILE} history...", file=sys.stderr)
@@ -297,6 +440,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append(checkin_write_row(write_dir, args.writes, notes))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if args.player_seconds > 0:
+        print(f"Playing a {args.player_seconds:g} s session...", file=sys.stderr)
+        rows += player_rows(args.player_seconds, args.pause_seconds, notes)
 
     out = ["## Benchmarks", "", table(rows), ""]
     out += [f"- {note}" for note in notes]

@@ -117,12 +117,14 @@ def paint_scene(
 
     no_pen = QPen(Qt.PenStyle.NoPen)
     # The highlight first, as a soft halo behind the body; a faint tint over it later.
+    # One path of every glowing limb, filled once: nonzero winding covers where
+    # they overlap a single time, so the translucent halo keeps one shade.
     glow_path = QPainterPath()
+    glow_path.setFillRule(Qt.FillRule.WindingFill)
     glow_alpha = 1.0
     for shape in scene.shapes:
         if isinstance(shape, Limb) and shape.role == "glow":
-            limb = _limb_path(pt(shape.a), pt(shape.b), shape.ra * scale, shape.rb * scale)
-            glow_path = glow_path.united(limb)
+            _add_limb(glow_path, pt(shape.a), pt(shape.b), shape.ra * scale, shape.rb * scale)
             glow_alpha = shape.alpha
     for shape in scene.shapes:
         if isinstance(shape, Box) and shape.role in ("mat", "furniture", "wall", "pillow"):
@@ -140,9 +142,14 @@ def paint_scene(
             painter.setPen(outline if shape.role != "body" or isinstance(shape, Disc) else no_pen)
         if isinstance(shape, Limb) and shape.role != "glow":
             painter.setBrush(colours.far if shape.role == "far" else colours.near)
-            painter.drawPath(
-                _limb_path(pt(shape.a), pt(shape.b), shape.ra * scale, shape.rb * scale)
-            )
+            a, b, ra, rb = pt(shape.a), pt(shape.b), shape.ra * scale, shape.rb * scale
+            if scene.outline:
+                # Outlined: one merged shape, or the pen would draw the seams inside.
+                painter.drawPath(_limb_path(a, b, ra, rb))
+            else:
+                # Filled only: the pieces filled at once by nonzero winding are
+                # the same pixels as their union, without the cost of merging.
+                painter.drawPath(_add_limb(QPainterPath(), a, b, ra, rb))
         elif isinstance(shape, Disc):
             fills = {"far": colours.far, "kneecap": colours.kneecap}
             painter.setBrush(fills.get(shape.role, colours.near))
@@ -194,6 +201,41 @@ def _limb_path(a: QPointF, b: QPointF, ra: float, rb: float) -> QPainterPath:
     ends.addEllipse(_circle(a, ra))
     ends.addEllipse(_circle(b, rb))
     return band_path.united(ends)
+
+
+def _add_limb(path: QPainterPath, a: QPointF, b: QPointF, ra: float, rb: float) -> QPainterPath:
+    """Add a tapered capsule to ``path`` as clockwise pieces: two circles and a band.
+
+    Every piece turns the way ``addEllipse`` does, so with ``WindingFill`` the
+    pieces (and several capsules in one path) fill as their union.
+    """
+    path.setFillRule(Qt.FillRule.WindingFill)
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    d = math.hypot(dx, dy)
+    if d <= abs(ra - rb) + 1e-6:
+        big, r = (a, ra) if ra >= rb else (b, rb)
+        path.addEllipse(_circle(big, r))
+        return path
+    ux, uy = dx / d, dy / d
+    nx, ny = -uy, ux
+    s = (ra - rb) / d
+    c = math.sqrt(max(0.0, 1 - s * s))
+    v1 = (ux * s + nx * c, uy * s + ny * c)
+    v2 = (ux * s - nx * c, uy * s - ny * c)
+    # This order turns clockwise on screen (y down), as addEllipse does.
+    corners = [
+        QPointF(a.x() + ra * v2[0], a.y() + ra * v2[1]),
+        QPointF(b.x() + rb * v2[0], b.y() + rb * v2[1]),
+        QPointF(b.x() + rb * v1[0], b.y() + rb * v1[1]),
+        QPointF(a.x() + ra * v1[0], a.y() + ra * v1[1]),
+    ]
+    path.addPolygon(QPolygonF(corners))
+    path.closeSubpath()
+    # QRectF overloads: addEllipse(QPointF, rx, ry) over-releases None in
+    # PySide6 6.12 after many calls ("none_dealloc" crash).
+    path.addEllipse(_circle(a, ra))
+    path.addEllipse(_circle(b, rb))
+    return path
 
 
 def _paint_box(painter: QPainter, box: Box, pt, scale: float, colours: FigureColours) -> None:
@@ -249,8 +291,11 @@ class FigureView(QWidget):
 
     ``set_animation`` gives what to play; ``set_playing`` whether to move.
     The timer runs only while the view is visible and playing; a hidden view
-    costs nothing. ``set_time(seconds)`` shows any moment (tests use it, and
-    so does a player that owns the clock).
+    costs nothing. While the figure holds a pose the picture does not change,
+    so instead of a frame every 40 ms the timer wakes once, when the hold
+    ends. Stopped (paused or hidden), the figure stays at the moment it was
+    stopped and goes on from there. ``set_time(seconds)`` shows any moment
+    (tests use it, and so does a player that owns the clock).
     """
 
     def __init__(
@@ -275,8 +320,10 @@ class FigureView(QWidget):
         if animation is not None:
             self._bounds = frames_bounds(animation.all_frames())
         self._time = 0.0
-        self._started_at = None
+        if self._started_at is not None:
+            self._started_at = self._clock()
         self._sync_timer()
+        self._schedule()  # a hold of the old animation says nothing about the new one
         self.update()
 
     def animation(self) -> Animation | None:
@@ -296,7 +343,21 @@ class FigureView(QWidget):
         self._time = float(seconds)
         if self._started_at is not None:
             self._started_at = self._clock() - self._time
+            self._schedule()
         self.update()
+
+    def hold_left(self, t: float) -> float | None:
+        """Seconds until the figure moves again if it holds still at ``t``; None while moving."""
+        animation = self._animation
+        if animation is None:
+            return None
+        local = math.fmod(t, animation.duration)
+        if local < 0:
+            local += animation.duration
+        for phase in animation.phases:
+            if local < phase.end:
+                return None if phase.moving else phase.end - local
+        return None
 
     # ----------------------------------------------------------------- playing
 
@@ -311,6 +372,10 @@ class FigureView(QWidget):
         """True while a timer is running (visible, playing and something to move)."""
         return self._timer is not None and self._timer.isActive()
 
+    def timer_interval_ms(self) -> int | None:
+        """When the running timer fires next (a frame, or the end of a hold); None if stopped."""
+        return self._timer.interval() if self.is_animating() and self._timer else None
+
     def _should_run(self) -> bool:
         return (
             self._playing
@@ -323,22 +388,45 @@ class FigureView(QWidget):
         if self._should_run():
             if self._timer is None:
                 self._timer = QTimer(self)
-                self._timer.setInterval(FRAME_INTERVAL_MS)
                 self._timer.timeout.connect(self._tick)
             if not self._timer.isActive():
                 self._started_at = self._clock() - self._time
-                self._timer.start()
+                self._schedule()
         elif self._timer is not None:
+            if self._started_at is not None:
+                # Freeze at this moment (the last frame may be up to a hold old).
+                self._time = self._clock() - self._started_at
+                self.update()
             self._timer.stop()
             self._timer.deleteLater()
             self._timer = None
             self._started_at = None
+
+    def _schedule(self) -> None:
+        """Start the timer for the next change of the picture: a frame, or a hold's end."""
+        timer = self._timer
+        if timer is None or self._started_at is None:
+            return
+        hold = self.hold_left(self._clock() - self._started_at)
+        if hold is None or hold * 1000 < FRAME_INTERVAL_MS:
+            # Frames: coarse is fine, and lets the system batch wake-ups.
+            kind, interval = Qt.TimerType.CoarseTimer, FRAME_INTERVAL_MS
+        else:
+            # A coarse timer may fire 5% late: on a 5 s hold that is a visible stall.
+            kind, interval = Qt.TimerType.PreciseTimer, math.ceil(hold * 1000)
+        if timer.isActive() and timer.timerType() == kind and timer.interval() == interval:
+            return  # the frame cadence goes on undisturbed
+        timer.stop()
+        timer.setTimerType(kind)
+        timer.setInterval(interval)
+        timer.start()
 
     def _tick(self) -> None:
         if self._started_at is None:
             return
         self._time = self._clock() - self._started_at
         self.update()
+        self._schedule()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lbp_desktop.domain.content import ContentLibrary
 from lbp_desktop.domain.figure_poses import Animation
@@ -17,7 +19,15 @@ from lbp_desktop.views.figure_export import (
     render_frame_image,
     render_illustrations,
 )
-from lbp_desktop.views.figure_view import FigureView, fit_transform, frames_bounds, paint_scene
+from lbp_desktop.views.figure_view import (
+    FRAME_INTERVAL_MS,
+    FigureView,
+    _add_limb,
+    _limb_path,
+    fit_transform,
+    frames_bounds,
+    paint_scene,
+)
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "figures"
 
@@ -61,6 +71,35 @@ def test_every_keyframe_is_drawn_inside_the_canvas(qapp, poses: PoseLibrary) -> 
                 assert box[1] >= 2 and box[3] <= size.height() - 3, (spec.exercise, kf.name)
 
 
+def test_a_limbs_pieces_fill_as_their_union_at_every_angle(qapp) -> None:
+    """Limbs are filled as a band and two circles in one winding path (merging
+    them costs more than the rest of the frame): no holes where they overlap."""
+    size = QSize(160, 160)
+
+    def draw(path) -> np.ndarray:
+        image = QImage(size, QImage.Format.Format_Grayscale8)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("black"))
+        painter.drawPath(path)
+        painter.end()
+        rows = np.frombuffer(image.constBits(), np.uint8).reshape(size.height(), -1)
+        return rows[:, : size.width()].astype(int)
+
+    centre = QPointF(80, 80)
+    for degrees in range(0, 360, 15):
+        angle = math.radians(degrees)
+        end = QPointF(80 + 50 * math.cos(angle), 80 + 50 * math.sin(angle))
+        for ra, rb in ((18.0, 9.0), (9.0, 18.0), (12.0, 12.0)):
+            merged = draw(_limb_path(centre, end, ra, rb))
+            pieces = draw(_add_limb(QPainterPath(), centre, end, ra, rb))
+            # Edges may differ by a shade of antialiasing; a hole would be white in black.
+            assert np.abs(merged - pieces).max() <= 128, (degrees, ra, rb)
+            assert (merged < 128).sum() > 1000  # something was drawn
+
+
 def test_view_paints_offscreen_light_and_dark(qtbot, poses: PoseLibrary) -> None:
     from lbp_desktop.views.theme import fallback_palette
 
@@ -99,6 +138,63 @@ def test_timer_runs_only_while_visible_and_playing(qtbot, poses: PoseLibrary) ->
     view.set_playing(True)
     view.set_animation(None)
     assert not view.is_animating()
+
+
+def test_a_held_pose_wakes_once_when_the_hold_ends_not_every_frame(
+    qtbot, poses: PoseLibrary
+) -> None:
+    clock = FakeClock()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    view = FigureView(holder, clock=clock)
+    spec = poses.specs["bridge"]
+    view.set_animation(Animation(spec, tempo_s=4, hold_s=5))  # up in 2 s, hold 2-7 s, down
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert view.timer_interval_ms() == FRAME_INTERVAL_MS  # moving: frames
+    clock.now += 2.5
+    view._tick()
+    assert view.hold_left(view.current_time()) == pytest.approx(4.5)
+    assert view.timer_interval_ms() == 4500  # holding: one wake-up, at the hold's end
+    frame = view.current_frame()
+    assert frame is not None and frame.pose == spec.keyframe("up").pose
+    clock.now += 4.5
+    view._tick()
+    assert view.hold_left(view.current_time()) is None
+    assert view.timer_interval_ms() == FRAME_INTERVAL_MS  # moving down again
+    # A new moment set from outside (the player's) is timed from there.
+    view.set_time(3.0)
+    assert view.timer_interval_ms() == 4000
+    view.set_playing(False)
+    assert view.timer_interval_ms() is None
+
+
+def test_a_stopped_figure_freezes_where_it_is_and_goes_on_from_there(
+    qtbot, poses: PoseLibrary
+) -> None:
+    clock = FakeClock()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    view = FigureView(holder, clock=clock)
+    view.set_animation(Animation(poses.specs["bridge"], tempo_s=4, hold_s=5))
+    holder.show()
+    qtbot.waitExposed(holder)
+    clock.now += 2.5
+    view._tick()  # into the hold: no frame until it ends
+    clock.now += 1.5
+    view.set_playing(False)  # paused 1.5 s later: frozen at that moment, not the last frame
+    assert not view.is_animating()
+    assert view.current_time() == pytest.approx(4.0)
+    clock.now += 60
+    QApplication.processEvents()
+    assert view.current_time() == pytest.approx(4.0)
+    view.set_playing(True)
+    assert view.is_animating()
+    assert view.current_time() == pytest.approx(4.0)  # no jump on resume
+    assert view.timer_interval_ms() == 3000  # the rest of the hold
+    clock.now += 3.5
+    view._tick()
+    assert view.current_time() == pytest.approx(7.5)
 
 
 def test_set_time_shows_that_moment(qtbot, poses: PoseLibrary) -> None:

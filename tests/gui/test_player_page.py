@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from lbp_desktop.domain.clock import FakeClock
@@ -146,6 +147,51 @@ def runner(qtbot, library, poses, tmp_path) -> SessionRunner:
     store.close()
 
 
+def test_paused_nothing_ticks_and_the_figure_stays_put_until_resumed(
+    qtbot, library, poses, tmp_path
+) -> None:
+    clock = FakeClock(NOW)
+    page = PlayerPage(figure_clock=clock.monotonic)  # the figure on the player's clock
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    with Store.open(tmp_path / "data", clock=clock) as store:
+        runner = SessionRunner("desk-reset", library, poses, store, clock, page, parent=page)
+        page.pre_scale.buttons[1].click()
+        page.start_button.click()
+        runner.run_command("next")  # into the first rep: the figure moves
+        clock.advance(0.4)
+        runner.tick()
+        page.figure._tick()
+        assert runner.ticker.is_running() and page.figure.is_animating()
+        clock.advance(0.05)
+        page.pause_button.click()
+
+        def running() -> list[QTimer]:
+            return [t for t in page.findChildren(QTimer) if t.isActive()]
+
+        assert running() == []
+        frozen = page.figure.current_time()
+        assert frozen == pytest.approx(0.45)  # where it was at the pause, not the last frame
+        clock.advance(90)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert running() == []
+        assert page.figure.current_time() == frozen
+        assert runner.player.snapshot().remaining_s == pytest.approx(7 - 0.45)
+
+        page.pause_button.click()
+        assert runner.ticker.is_running() and page.figure.is_animating()
+        assert page.figure.current_time() == frozen  # no jump on resume
+        clock.advance(0.2)
+        runner.tick()
+        page.figure._tick()
+        assert page.figure.current_time() == pytest.approx(frozen + 0.2)
+        assert runner.player.snapshot().remaining_s == pytest.approx(7 - 0.65)
+        runner.run_command("pause")  # nothing left running when the test ends
+
+
 def test_screenshots(runner, library, poses, qtbot, tmp_path) -> None:
     page = runner.page
     clock = runner.clock  # type: ignore[attr-defined]
@@ -181,3 +227,28 @@ def test_screenshots(runner, library, poses, qtbot, tmp_path) -> None:
         assert breath_page.pacer.isVisible()
         assert _save(breath_page, "player-breathing").exists()
         other.run_command("pause")
+
+
+def test_the_pain_scales_fit_the_smallest_window(qtbot) -> None:
+    from lbp_desktop.views.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    page = PlayerPage()
+    window.show_session_view(page)
+    window.resize(window.minimumSize())
+    window.show()
+    qtbot.waitExposed(window)
+    scale = page.pre_scale
+    assert scale.columns == 6  # two rows: 0-5 and 6-10
+    qtbot.waitUntil(lambda: scale.buttons[5].geometry().right() <= scale.width())
+    assert scale.width() < page.width()
+    for button in scale.buttons:
+        box = button.geometry()
+        assert box.left() >= 0 and box.right() <= scale.width() and box.bottom() <= scale.height()
+    shown = page.grab()
+    assert not shown.isNull()
+    shown.save(str(SHOTS / "player-check-in-narrow.png"))
+    window.resize(1100, 760)
+    qtbot.waitUntil(lambda: scale.columns == 11)
+    assert scale.buttons[10].geometry().right() <= scale.width()
