@@ -95,6 +95,7 @@ class AppController(QObject):
         self.play_on_start = play_on_start  # `lbp-desktop play PLAN_ID`
         self._cues = cues  # made on first use; tests pass one with fake backends
         self._cues_wired = False
+        self._cue_notices: list[str] = []
         self.window_state = window_state or open_window_state(data_dir)
         self.store: Store | None = None
         self.library: ContentLibrary | None = None
@@ -645,9 +646,14 @@ class AppController(QObject):
                 )
             cues.set_volume(self._cue_volume())
             cues.set_voice_enabled(self._spoken_cues())
-            cues.notice.connect(lambda message: self.window.show_status(message, 0))
+            cues.notice.connect(self._show_cue_notice)
             cues.status_changed.connect(self._show_sound_status)
         return cues
+
+    def _show_cue_notice(self, message: str) -> None:
+        # "No sound output" and "no speech engine" may both come: keep both in view.
+        self._cue_notices.append(message)
+        self.window.show_status(" ".join(self._cue_notices), 0)
 
     def _show_sound_status(self, text: str) -> None:
         if "settings" in self.window.built_pages():

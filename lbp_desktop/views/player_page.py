@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -122,7 +123,7 @@ QPushButton#hurtButton {
     font-size: 17pt; font-weight: 700; min-height: 52px; padding: 4px 22px;
     border: 3px solid #D55E00; border-radius: 10px; background: palette(base);
 }
-QPushButton[role="score"] { font-size: 20pt; font-weight: 600; min-width: 60px; min-height: 60px; }
+QPushButton[role="score"] { font-size: 20pt; font-weight: 600; min-width: 44px; min-height: 60px; }
 QPushButton[role="score"]:checked, QPushButton[role="feedback"]:checked {
     background: palette(highlight); color: palette(highlighted-text);
 }
@@ -135,6 +136,7 @@ QPushButton[role="primary"]:disabled {
     color: palette(placeholder-text);
 }
 QScrollArea#feedbackScroll, QWidget#feedbackRows { background: transparent; border: none; }
+QScrollArea#checkInScroll, QWidget#checkInContent { background: transparent; border: none; }
 QFrame#painPanel, QFrame#reasonCard {
     background: palette(base); border: 2px solid palette(mid); border-radius: 12px;
 }
@@ -311,7 +313,11 @@ class BreathPacer(QWidget):
 
 
 class PainScale(QWidget):
-    """Eleven big buttons, 0 to 10, with the two anchors written under the ends."""
+    """Eleven big buttons, 0 to 10, with the two anchors written under the ends.
+
+    In one row when there is room; in a narrow window (a half-screen window on a
+    small laptop) in two rows, 0-5 and 6-10, rather than cutting "10" off.
+    """
 
     chosen = Signal(int)
 
@@ -319,9 +325,12 @@ class PainScale(QWidget):
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(8)
+        # The parent may make the scale narrower than one row: it then wraps.
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.buttons: list[QPushButton] = []
         for score in range(11):
             anchor = PAIN_ANCHORS.get(score)
@@ -330,14 +339,48 @@ class PainScale(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.group.addButton(button, score)
-            grid.addWidget(button, 0, score)
             self.buttons.append(button)
-        low = _label("0 = no pain", "anchorText")
-        high = _label("10 = worst imaginable", "anchorText")
-        high.setAlignment(Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(low, 1, 0, 1, 4)
-        grid.addWidget(high, 1, 7, 1, 4)
+        self.low_label = _label("0 = no pain", "anchorText")
+        self.high_label = _label("10 = worst imaginable", "anchorText")
+        self.high_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._columns = 0
+        self._arrange(11)
         self.group.idClicked.connect(self.chosen)
+
+    @property
+    def columns(self) -> int:
+        return self._columns
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+        for label in (self.low_label, self.high_label):
+            self.grid.removeWidget(label)
+        for score, button in enumerate(self.buttons):
+            self.grid.addWidget(button, score // columns, score % columns)
+        rows = (len(self.buttons) + columns - 1) // columns
+        half = max(columns // 2, 1)
+        self.grid.addWidget(self.low_label, rows, 0, 1, half)
+        self.grid.addWidget(self.high_label, rows, columns - half, 1, half)
+        self.updateGeometry()
+
+    def _one_row_width(self) -> int:
+        button = max(b.minimumSizeHint().width() for b in self.buttons)
+        return 11 * button + 10 * self.grid.horizontalSpacing()
+
+    def minimumSizeHint(self) -> QSize:
+        # Never wider than two rows need: the scale wraps instead of clipping.
+        hint = super().minimumSizeHint()
+        button = max(b.minimumSizeHint().width() for b in self.buttons)
+        two_rows = 6 * button + 5 * self.grid.horizontalSpacing()
+        return QSize(min(hint.width(), two_rows), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        self._arrange(11 if event.size().width() >= self._one_row_width() else 6)
+        super().resizeEvent(event)
 
     def selected(self) -> int | None:
         score = self.group.checkedId()
@@ -388,9 +431,11 @@ class PlayerPage(QWidget):
     # ----------------------------------------------------------------- building
 
     def _build_check_in(self) -> QWidget:
+        # In a scroll area: a small window scrolls rather than squeezing the scale.
         view = QWidget()
+        view.setObjectName("checkInContent")
         box = QVBoxLayout(view)
-        box.setContentsMargins(48, 40, 48, 40)
+        box.setContentsMargins(32, 32, 32, 32)
         box.setSpacing(18)
         self.check_in_title = _label("Before you start", "viewHeading", wrap=True)
         self.check_in_question = _label(
@@ -417,7 +462,12 @@ class PlayerPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.start_button)
         box.addLayout(row)
-        return view
+        scroll = QScrollArea()
+        scroll.setObjectName("checkInScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(view)
+        return scroll
 
     def _build_playing(self, figure_clock: Callable[[], float]) -> QWidget:
         view = QWidget()

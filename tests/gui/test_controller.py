@@ -578,3 +578,26 @@ def test_at_the_top_of_the_ladder_the_level_is_explained_before_the_exercise(
     ready = next(s for s in runner.player.segments if s.exercise.id == "bird-dog")
     assert ready.exercise.steps[0].startswith("Harder version: ")
     assert ready.dosage == ladder.at(top) and ready.dosage.hold_s == 10  # never past 10 s
+
+
+def test_no_sound_and_no_speech_are_both_said_once(qtbot, tmp_path, clock, screens) -> None:
+    from cue_fakes import FakeSounds, FakeSpeech
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    rig = make_rig(sounds=FakeSounds(ok=False), speech=FakeSpeech(ok=False))
+    ctl = AppController(
+        QApplication.instance(), window, tmp_path / "data", clock=clock, cues=rig.cues
+    )
+    assert ctl.start()
+    ctl.start_session("desk-reset")
+    page, runner = _runner(ctl)
+    page.pre_scale.buttons[1].click()
+    page.start_button.click()
+    _play_until(runner, clock, lambda: runner.player.phase == "work")
+    status = ctl.window.status_text()
+    assert "sound" in status.lower() and "speech" in status.lower()
+    assert rig.sounds.played == [] and rig.speech.said == []
+    page.stop_confirmed.emit()
+    ctl.store.close()
+    ctl.store = None

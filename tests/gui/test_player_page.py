@@ -241,11 +241,15 @@ def test_the_pain_scales_fit_the_smallest_window(qtbot) -> None:
     qtbot.waitExposed(window)
     scale = page.pre_scale
     assert scale.columns == 6  # two rows: 0-5 and 6-10
-    qtbot.waitUntil(lambda: scale.buttons[5].geometry().right() <= scale.width())
+
+    def inside() -> bool:
+        boxes = [b.geometry() for b in scale.buttons]
+        fits = all(b.left() >= 0 and b.right() <= scale.width() for b in boxes)
+        rows_apart = boxes[6].top() > boxes[0].bottom()
+        return fits and rows_apart and boxes[10].bottom() <= scale.height()
+
+    qtbot.waitUntil(inside)
     assert scale.width() < page.width()
-    for button in scale.buttons:
-        box = button.geometry()
-        assert box.left() >= 0 and box.right() <= scale.width() and box.bottom() <= scale.height()
     shown = page.grab()
     assert not shown.isNull()
     shown.save(str(SHOTS / "player-check-in-narrow.png"))
