@@ -653,7 +653,12 @@ class AppController(QObject):
     def _show_cue_notice(self, message: str) -> None:
         # "No sound output" and "no speech engine" may both come: keep both in view.
         self._cue_notices.append(message)
-        self.window.show_status(" ".join(self._cue_notices), 0)
+        if len(self._cue_notices) > 1:
+            message = (
+                "No sound output or speech engine was found: cues are shown on screen only "
+                "(on Linux, spoken cues need speech-dispatcher)."
+            )
+        self.window.show_status(message, 0)
 
     def _show_sound_status(self, text: str) -> None:
         if "settings" in self.window.built_pages():

@@ -506,7 +506,8 @@ class PlayerPage(QWidget):
         side.addWidget(self.ring, 0, 0, Qt.AlignmentFlag.AlignHCenter)
         side.addWidget(self.counters_label, 1, 0)
         side.addWidget(self.pacer, 0, 1, Qt.AlignmentFlag.AlignHCenter)
-        side.setRowStretch(2, 1)
+        side.setRowStretch(3, 1)
+        self._side = side  # "This hurts" goes under the counters (see below)
         middle.addLayout(side, 0)
         box.addLayout(middle, 1)
 
@@ -565,7 +566,10 @@ class PlayerPage(QWidget):
         ):
             controls.addWidget(button)
         controls.addStretch(1)
-        controls.addWidget(self.hurt_button)
+        # Beside the countdown, never squeezed by the row of controls: a
+        # narrow window must not cut its label off.
+        self.hurt_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._side.addWidget(self.hurt_button, 2, 0, Qt.AlignmentFlag.AlignHCenter)
         # Stop, full screen and mute up in the corner, away from the big buttons.
         for button in (self.stop_button, self.full_screen_button, self.mute_button):
             button.setProperty("role", "small")

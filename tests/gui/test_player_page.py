@@ -256,3 +256,30 @@ def test_the_pain_scales_fit_the_smallest_window(qtbot) -> None:
     window.resize(1100, 760)
     qtbot.waitUntil(lambda: scale.columns == 11)
     assert scale.buttons[10].geometry().right() <= scale.width()
+
+
+def test_every_control_shows_its_whole_label_in_the_default_window(qtbot) -> None:
+    from lbp_desktop.views.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    page = PlayerPage()
+    window.show_session_view(page)
+    window.resize(1040, 720)  # the window's size on first start
+    window.show()
+    qtbot.waitExposed(window)
+    page.stack.setCurrentWidget(page.playing_view)
+    qtbot.waitUntil(lambda: page.hurt_button.width() > 0)
+    for button in (
+        page.previous_button, page.pause_button, page.next_button, page.minus_button,
+        page.plus_button, page.hurt_button, page.stop_button, page.full_screen_button,
+        page.mute_button,
+    ):  # fmt: skip
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert page.playing_view.rect().contains(
+            button.geometry().translated(
+                button.mapTo(page.playing_view, button.rect().topLeft())
+                - button.geometry().topLeft()
+            )
+        ), button.text()
+    page.grab().save(str(SHOTS / "player-default-window.png"))
