@@ -1,4 +1,4 @@
-"""Command line: the GUI by default, plus `check` and `seed-demo`.
+"""Command line: the GUI by default, plus `check`, `seed-demo`, `export`, `import` and more.
 
 Kept light on purpose: nothing from Qt is imported until the GUI is really
 started, so `check` is quick and the window's first paint is not delayed by
@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from lbp_desktop import APP_NAME, __version__
@@ -89,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(play, top_level=False)
     play.add_argument("plan_id", metavar="PLAN_ID", help="the plan's id, e.g. desk-reset")
 
+    _add_export_parsers(sub)
+
     render = sub.add_parser(
         "render-illustrations",
         help="draw every exercise's key poses as PNG and SVG files",
@@ -97,6 +100,54 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("outdir", type=Path, metavar="OUTDIR")
     render.add_argument("--no-svg", action="store_true", help="write PNG files only")
     return parser
+
+
+def _add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # The registry of formats imports nothing heavy; each format's own module
+    # is imported only when it is used.
+    from lbp_desktop.storage.export_files import FORMATS
+
+    export = sub.add_parser(
+        "export",
+        help="write your diary to a CSV file or a FHIR R4 file (for a spreadsheet, a clinician "
+        "or another computer)",
+        description="Writes every record of your diary (or those from --from to --to, both "
+        "inclusive, by the local date of each record) to PATH. Formats: "
+        + "; ".join(f"{fmt.name}: {fmt.title}, {fmt.purpose}" for fmt in FORMATS.values())
+        + ". An existing PATH is never replaced unless --force is given. Works while the app "
+        "is open.",
+    )
+    _add_data_dir(export, top_level=False)
+    export.add_argument("--format", required=True, choices=tuple(FORMATS), help="file format")
+    export.add_argument("--out", type=Path, required=True, metavar="PATH", help="file to write")
+    export.add_argument(
+        "--from", dest="since", type=_iso_date, metavar="DATE", help="first day, e.g. 2026-01-31"
+    )
+    export.add_argument(
+        "--to", dest="until", type=_iso_date, metavar="DATE", help="last day, e.g. 2026-03-31"
+    )
+    export.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+    imp = sub.add_parser(
+        "import",
+        help="merge an export of this app (CSV or FHIR, e.g. from another computer) into "
+        "your diary",
+        description="Adds the records of FILE that your diary does not have, leaves the ones "
+        "it has alone, and where both changed a record keeps the newer edit. Records are "
+        "matched by their id, so importing the same file twice changes nothing. A damaged "
+        "or unknown file is refused and nothing is written. The app must be closed.",
+    )
+    _add_data_dir(imp, top_level=False)
+    imp.add_argument("file", type=Path, metavar="FILE", help="a CSV or FHIR export of this app")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date like 2026-01-31 (year-month-day)"
+        ) from None
 
 
 def _positive_int(text: str) -> int:
@@ -166,6 +217,75 @@ def run_seed_demo(args: argparse.Namespace) -> int:
         _err(f"Cannot write to {data_dir}: {exc.strerror or exc}. Nothing was written.")
         return EXIT_PROBLEMS
     print(report.summary())
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from lbp_desktop.storage.errors import StoreError
+    from lbp_desktop.storage.export_files import ExportError, check_range, export_to_file
+    from lbp_desktop.storage.store import Store
+
+    data_dir = _data_dir(args)
+    out = args.out.expanduser()
+    try:
+        check_range(args.since, args.until)
+        if not data_dir.is_dir():
+            raise ExportError(f"There is no diary in {data_dir}. Nothing was written.")
+        with Store.open(data_dir, read_only=True) as store:
+            result = export_to_file(
+                store, args.format, out, since=args.since, until=args.until, force=args.force
+            )
+    except ExportError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEMS
+    except StoreError as exc:
+        _err(f"{exc} Nothing was written.")
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        _err(f"Cannot write {out}: {exc.strerror or exc}. Nothing was written.")
+        return EXIT_PROBLEMS
+    print(result.summary())
+    return EXIT_OK
+
+
+_MAX_SKIPPED_LINES = 20
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from lbp_desktop.storage.errors import StoreError, StoreLocked
+    from lbp_desktop.storage.export_files import ImportFileError
+    from lbp_desktop.storage.import_merge import ImportWriteError, import_file
+
+    data_dir = _data_dir(args)
+    try:
+        report = import_file(args.file, data_dir)
+    except ImportFileError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEMS
+    except StoreLocked:
+        _err(
+            f"The app is open and is using your diary ({data_dir}), so nothing was imported. "
+            "Close the app, then run the import again."
+        )
+        return EXIT_PROBLEMS
+    except ImportWriteError as exc:
+        print(f"Before it stopped: {exc.report.summary()}")
+        _err(str(exc))
+        return EXIT_PROBLEMS
+    except StoreError as exc:
+        _err(f"{exc} Nothing was imported.")
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        _err(f"Cannot use the data folder {data_dir}: {exc.strerror or exc}. Nothing was imported.")
+        return EXIT_PROBLEMS
+    print(f"Imported {report.summary()}")
+    for skipped in report.skipped[:_MAX_SKIPPED_LINES]:
+        print(f"  {skipped}")
+    if len(report.skipped) > _MAX_SKIPPED_LINES:
+        print(f"  ... and {len(report.skipped) - _MAX_SKIPPED_LINES} more skipped.")
+    if report.problems:
+        _err(f"{len(report.problems)} record(s) could not be imported; see above.")
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -239,6 +359,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_import_plan(args)
     if args.command == "render-illustrations":
         return run_render_illustrations(args)
+    if args.command == "export":
+        return run_export(args)
+    if args.command == "import":
+        return run_import(args)
 
     from lbp_desktop.app import run_gui
 
