@@ -82,6 +82,14 @@ class QtSoundEffects:
     # -- internals ---------------------------------------------------------------------------
 
     def _start(self) -> None:
+        from PySide6.QtCore import QLoggingCategory
+
+        # Qt Multimedia lists every optional library it could not find (pipewire,
+        # VA-API) and its FFmpeg version: noise to a user starting the app from a
+        # terminal. A user's own QT_LOGGING_RULES still wins over this.
+        QLoggingCategory.setFilterRules(
+            "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+        )
         from PySide6.QtMultimedia import QMediaDevices
 
         self._devices = QMediaDevices()
