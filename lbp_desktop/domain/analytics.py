@@ -21,6 +21,11 @@ Runs are placed by the day they started.
 
 Everything is limited to ``start..end`` and to what is not after ``today``;
 the six days before ``start`` only feed the rolling mean.
+
+Entry points: ``progress_analytics`` for one range; ``ProgressData`` to read
+the records once and analyse several ranges (switching range then costs
+only the numpy work); ``progress_for_range`` for a mixed list of records and
+a named range (``RANGES``, ``range_bounds``).
 """
 
 from __future__ import annotations
@@ -126,7 +131,9 @@ def _checkin_arrays(checkins: Sequence[PainCheckIn]) -> tuple[IntArray, FloatArr
 
 
 @dataclass(frozen=True, eq=False)
-class _RunArrays:
+class RunArrays:
+    """One entry per session run, in input order."""
+
     days: IntArray
     done: npt.NDArray[np.bool_]
     pre: IntArray  # -1: no score
@@ -136,28 +143,27 @@ class _RunArrays:
     clock: IntArray  # wall-clock second of the day the run started, to order a day's runs
 
 
-def _run_arrays(runs: Sequence[SessionRun]) -> _RunArrays:
-    rows = [
-        (
-            day_number(r.at),
-            counts_as_done(r),
-            -1 if r.pre_pain is None else r.pre_pain,
-            -1 if r.post_pain is None else r.post_pain,
-            r.outcome == "in_progress",
-            r.outcome == "stopped_for_pain",
-            r.at.hour * 3600 + r.at.minute * 60 + r.at.second,
-        )
-        for r in runs
-    ]
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 7
-    return _RunArrays(
-        days=np.array(columns[0], dtype=np.int64),
-        done=np.array(columns[1], dtype=bool),
-        pre=np.array(columns[2], dtype=np.int64),
-        post=np.array(columns[3], dtype=np.int64),
-        in_progress=np.array(columns[4], dtype=bool),
-        stopped=np.array(columns[5], dtype=bool),
-        clock=np.array(columns[6], dtype=np.int64),
+def _run_arrays(runs: Sequence[SessionRun]) -> RunArrays:
+    # Column by column, of plain ints and bools: a tuple per run would be a
+    # container the cyclic garbage collector tracks, and enough of them set
+    # off a full collection over every loaded record (about 70 ms for ten
+    # years) in the middle of drawing the page.
+    ats = [r.at for r in runs]
+    outcomes = [r.outcome for r in runs]
+    return RunArrays(
+        days=read_only(day_numbers(ats)),
+        done=read_only(np.array([counts_as_done(r) for r in runs], dtype=bool)),
+        pre=read_only(
+            np.array([-1 if r.pre_pain is None else r.pre_pain for r in runs], dtype=np.int64)
+        ),
+        post=read_only(
+            np.array([-1 if r.post_pain is None else r.post_pain for r in runs], dtype=np.int64)
+        ),
+        in_progress=read_only(np.array([o == "in_progress" for o in outcomes], dtype=bool)),
+        stopped=read_only(np.array([o == "stopped_for_pain" for o in outcomes], dtype=bool)),
+        clock=read_only(
+            np.array([t.hour * 3600 + t.minute * 60 + t.second for t in ats], dtype=np.int64)
+        ),
     )
 
 
@@ -180,7 +186,7 @@ def _peg_series(pegs: Sequence[PegAnswer], start: int, last: int) -> PegSeries:
     )
 
 
-def _session_change(runs: _RunArrays, start: int, last: int) -> SessionChange:
+def _session_change(runs: RunArrays, start: int, last: int) -> SessionChange:
     keep = (
         (runs.pre >= 0)
         & (runs.post >= 0)
@@ -203,67 +209,81 @@ def _session_change(runs: _RunArrays, start: int, last: int) -> SessionChange:
 
 
 @dataclass(frozen=True, eq=False)
-class _Extracted:
-    """The records read into arrays once, whatever range is analysed."""
+class ProgressData:
+    """The records read into arrays once; then any range is analysed from them.
+
+    Reading the records' fields is most of the cost of ``progress_analytics``
+    (attribute access on some 20,000 objects); keeping this object lets the
+    Progress page switch ranges without paying it again.
+    """
 
     checkin_days: IntArray
     checkin_scores: FloatArray
-    runs: _RunArrays
-    pegs: Sequence[PegAnswer]
+    runs: RunArrays
+    pegs: tuple[PegAnswer, ...]
 
-    def first_day(self) -> int | None:
-        days = [a.min() for a in (self.checkin_days, self.runs.days) if a.size]
+    @classmethod
+    def from_records(
+        cls,
+        checkins: Iterable[PainCheckIn],
+        runs: Iterable[SessionRun],
+        pegs: Iterable[PegAnswer],
+    ) -> ProgressData:
+        checkin_days, checkin_scores = _checkin_arrays(list(checkins))
+        return cls(
+            read_only(checkin_days),
+            read_only(checkin_scores),
+            _run_arrays(list(runs)),
+            tuple(pegs),
+        )
+
+    def first_day(self) -> date | None:
+        """The earliest day of a check-in, run or PEG answer, for the "all" range."""
+        days = [int(a.min()) for a in (self.checkin_days, self.runs.days) if a.size]
         days += [day_number(p.at) for p in self.pegs]
-        return int(min(days)) if days else None
+        return date_of(min(days)) if days else None
 
-
-def _extract(
-    checkins: Iterable[PainCheckIn], runs: Iterable[SessionRun], pegs: Iterable[PegAnswer]
-) -> _Extracted:
-    checkin_days, checkin_scores = _checkin_arrays(list(checkins))
-    return _Extracted(checkin_days, checkin_scores, _run_arrays(list(runs)), list(pegs))
-
-
-def _analyse(
-    data: _Extracted,
-    goal_history: Sequence[tuple[date, int]],
-    start: date,
-    end: date,
-    today: date,
-    *,
-    resamples: int,
-    seed: int,
-) -> ProgressAnalytics:
-    if end < start:
-        raise ValueError(f"end {end} is before start {start}")
-    s, e, t = day_number(start), day_number(end), day_number(today)
-    last = min(e, t)
-    runs = data.runs
-    has_pre = runs.pre >= 0
-    has_post = runs.post >= 0
-    daily, weekly = pain_series(
-        data.checkin_days,
-        data.checkin_scores,
-        runs.days[has_pre],
-        runs.pre[has_pre].astype(np.float64),
-        runs.days[has_post],
-        runs.post[has_post].astype(np.float64),
-        start=s,
-        end=e,
-        today=t,
-    )
-    adherence = adherence_from_days(runs.days[runs.done], goal_history, s, e, t)
-    return ProgressAnalytics(
-        start=start,
-        end=end,
-        today=today,
-        pain=daily,
-        weekly_pain=weekly,
-        adherence=adherence,
-        peg=_peg_series(data.pegs, s, last),
-        session_change=_session_change(runs, s, last),
-        insights=weekly_insights(weekly, adherence.weeks, resamples=resamples, seed=seed),
-    )
+    def analyse(
+        self,
+        goal_history: Sequence[tuple[date, int]],
+        start: date,
+        end: date,
+        today: date,
+        *,
+        resamples: int = DEFAULT_RESAMPLES,
+        seed: int = DEFAULT_SEED,
+    ) -> ProgressAnalytics:
+        """The numbers for ``start..end``; see ``progress_analytics``."""
+        if end < start:
+            raise ValueError(f"end {end} is before start {start}")
+        s, e, t = day_number(start), day_number(end), day_number(today)
+        last = min(e, t)
+        runs = self.runs
+        has_pre = runs.pre >= 0
+        has_post = runs.post >= 0
+        daily, weekly = pain_series(
+            self.checkin_days,
+            self.checkin_scores,
+            runs.days[has_pre],
+            runs.pre[has_pre].astype(np.float64),
+            runs.days[has_post],
+            runs.post[has_post].astype(np.float64),
+            start=s,
+            end=e,
+            today=t,
+        )
+        adherence = adherence_from_days(runs.days[runs.done], goal_history, s, e, t)
+        return ProgressAnalytics(
+            start=start,
+            end=end,
+            today=today,
+            pain=daily,
+            weekly_pain=weekly,
+            adherence=adherence,
+            peg=_peg_series(self.pegs, s, last),
+            session_change=_session_change(runs, s, last),
+            insights=weekly_insights(weekly, adherence.weeks, resamples=resamples, seed=seed),
+        )
 
 
 def progress_analytics(
@@ -285,8 +305,8 @@ def progress_analytics(
     does not matter. ``seed`` fixes the bootstrap, so the same data always
     gives the same interval.
     """
-    data = _extract(checkins, runs, pegs)
-    return _analyse(data, goal_history, start, end, today, resamples=resamples, seed=seed)
+    data = ProgressData.from_records(checkins, runs, pegs)
+    return data.analyse(goal_history, start, end, today, resamples=resamples, seed=seed)
 
 
 def _months_before(day: date, months: int) -> date:
@@ -355,7 +375,6 @@ def progress_for_range(
         append = add.get(type(record))
         if append is not None:
             append(record)
-    data = _extract(checkins, runs, pegs)
-    first = data.first_day()
-    start, end = range_bounds(range_name, today, None if first is None else date_of(first))
-    return _analyse(data, goal_history, start, end, today, resamples=resamples, seed=seed)
+    data = ProgressData.from_records(checkins, runs, pegs)
+    start, end = range_bounds(range_name, today, data.first_day())
+    return data.analyse(goal_history, start, end, today, resamples=resamples, seed=seed)

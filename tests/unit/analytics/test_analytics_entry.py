@@ -13,6 +13,7 @@ from lbp_desktop.domain.adherence import counts_as_done
 from lbp_desktop.domain.analytics import (
     CHANGE_VALUES,
     RANGES,
+    ProgressData,
     first_record_day,
     progress_analytics,
     progress_for_range,
@@ -166,3 +167,21 @@ def test_demo_history_shows_less_pain_in_weeks_that_met_the_plan() -> None:
     assert comparison.difference is not None and comparison.difference < 0
     corr = result.insights.correlation
     assert corr.status is Status.OK and corr.rho is not None and corr.rho < 0
+
+
+def test_prepared_data_analyses_any_range_like_the_one_shot_call() -> None:
+    checkins = [pain(TODAY - timedelta(days=n), n % 11) for n in range(0, 120, 2)]
+    runs = [run(TODAY - timedelta(days=n), pre=5, post=n % 7) for n in range(0, 120, 3)]
+    pegs = [peg(TODAY - timedelta(days=n), 4, 5, 6) for n in range(0, 120, 7)]
+    data = ProgressData.from_records(checkins, runs, pegs)
+    assert data.first_day() == TODAY - timedelta(days=119)
+    goal = [(TODAY - timedelta(days=200), 3)]
+    for name in RANGES:
+        start, end = range_bounds(name, TODAY, data.first_day())
+        once = progress_analytics(checkins, runs, pegs, goal, start, end, TODAY)
+        again = data.analyse(goal, start, end, TODAY)
+        assert np.array_equal(once.pain.rolling7, again.pain.rolling7, equal_nan=True)
+        assert np.array_equal(once.adherence.sessions, again.adherence.sessions)
+        assert np.array_equal(once.session_change.change, again.session_change.change)
+        assert once.insights == again.insights
+    assert ProgressData.from_records([], [], []).first_day() is None
