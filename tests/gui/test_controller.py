@@ -601,3 +601,24 @@ def test_no_sound_and_no_speech_are_both_said_once(qtbot, tmp_path, clock, scree
     page.stop_confirmed.emit()
     ctl.store.close()
     ctl.store = None
+
+
+def test_volume_and_voice_are_kept_and_reach_the_cues(make_controller) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    page = ctl.window.settings_page
+    assert page.volume() == 80 and page.ui.voiceCheck.isChecked()  # the defaults
+    page.ui.volumeSlider.setValue(35)
+    page.ui.voiceCheck.setChecked(False)
+    cues = ctl.cue_player()
+    assert cues.volume() == 35 and not cues.voice_enabled()
+    assert ctl.store.get_setting("cue_volume") == 35
+    assert ctl.store.get_setting("spoken_cues") is False
+    ctl.store.close()
+    ctl.store = None
+
+    again = make_controller()
+    assert again.start()
+    assert again.window.settings_page.volume() == 35
+    assert not again.window.settings_page.ui.voiceCheck.isChecked()
+    assert again.cue_player().volume() == 35 and not again.cue_player().voice_enabled()
