@@ -182,7 +182,7 @@ def merge(store: Store, entries: list[Entry], report: ImportReport) -> None:
             for record in adds:
                 report.added_by_kind[record.KIND] = report.added_by_kind.get(record.KIND, 0) + 1
         for record in updates:
-            store.update(record)
+            store.update(record, keep_times=True)
             report.updated += 1
     except OSError as error:
         raise ImportWriteError(

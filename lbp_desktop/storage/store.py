@@ -337,11 +337,15 @@ class Store:
                     self._remember(year_file, stored)
             return sum(len(items) for items in by_year.values())
 
-    def update(self, record: R) -> R:
+    def update(self, record: R, *, keep_times: bool = False) -> R:
         """Replace the stored record with the same id; sets updated_at.
 
         created_at stays what was stored. Changing ``at`` into another year
         moves the record to that year's file. KeyError if the id is unknown.
+
+        ``keep_times``: the record brings its own created_at/updated_at (an
+        import from another machine): they are kept, so the time of the edit
+        still decides which copy is newer, not the time of the import.
         """
         with self._writing():
             kind = self._kind_of(record)
@@ -351,7 +355,10 @@ class Store:
             old_file = self._years[old_year]
             previous = old_file.get(kind, record.id)
             assert previous is not None
-            stamped = record.replace(created_at=previous.created_at, updated_at=self._now())
+            if keep_times and record.updated_at is not None:
+                stamped = record.replace(created_at=record.created_at or previous.created_at)
+            else:
+                stamped = record.replace(created_at=previous.created_at, updated_at=self._now())
             doc, stored = to_storable(stamped)
             if stored.at.year == old_year:
                 old_file.table(kind).update(_replace_with(doc), doc_ids=[stored.id])

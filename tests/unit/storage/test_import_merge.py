@@ -96,6 +96,7 @@ def test_a_conflict_keeps_the_newer_edit_either_way(tmp_path: Path, fmt: str) ->
         merged = store.get(PainCheckIn, pain.id)
     assert merged is not None
     assert (merged.score, merged.note, merged.created_at) == (4, "after gardening", pain.created_at)
+    assert merged.updated_at == edited.updated_at  # the time of the edit, not of the import
     # Back again: the same content now, so nothing changes on the desktop.
     back = import_file(_export(laptop, tmp_path / f"v3.{fmt}", fmt), desktop, clock=_clock(5))
     assert (back.added, back.updated, back.skipped) == (0, 0, [])

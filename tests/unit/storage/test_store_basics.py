@@ -147,6 +147,17 @@ def test_update_keeps_created_at_and_sets_updated_at(store: Store, clock: FakeCl
     assert store.records(PainCheckIn) == [updated]
 
 
+def test_update_can_keep_the_times_an_import_brings(store: Store, clock: FakeClock) -> None:
+    added = store.add(PainCheckIn(at=clock.now(), score=4))
+    edited_elsewhere = clock.now() + timedelta(minutes=5)
+    clock.advance(3600)
+    kept = store.update(added.replace(score=5, updated_at=edited_elsewhere), keep_times=True)
+    assert kept.updated_at == edited_elsewhere and kept.created_at == added.created_at
+    # Without a time of its own, the record is stamped as any update.
+    stamped = store.update(added.replace(score=6, updated_at=None), keep_times=True)
+    assert stamped.updated_at == clock.now()
+
+
 def test_update_of_unknown_id_raises_key_error(store: Store, clock: FakeClock) -> None:
     with pytest.raises(KeyError):
         store.update(PainCheckIn(at=clock.now(), score=1))
