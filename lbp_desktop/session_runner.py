@@ -70,7 +70,9 @@ class SessionRunner(QObject):
         self.player = Player(
             library.plans[plan_id], library, clock, get_ready_s=get_ready_s, resume=resume
         )
-        self.ticker = Ticker(self.player.tick, parent=self)
+        self.ticker = Ticker(
+            self.player.tick, remaining=lambda state: state.remaining_s, parent=self
+        )
         self.ticker.ticked.connect(self._on_state)
         # Paused with a pack on: one single-shot timer to the 20-minute cap.
         self._wake = QTimer(self)
@@ -156,6 +158,7 @@ class SessionRunner(QObject):
         self._pick_animation(state)
         self.page.show_state(state)
         playing = state.phase not in (CHECK_IN, SUMMARY) and not state.paused
+        self.ticker.note_state(state)
         self.ticker.set_running(playing)
         if self.cues is not None:
             if state.paused:

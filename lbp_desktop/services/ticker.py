@@ -13,6 +13,7 @@ always deadline - now on the clock, so late or missed ticks never drift.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -27,8 +28,23 @@ def app_clock() -> Clock:
     return SystemClock()
 
 
+def aligned_delay_ms(remaining_s: float, interval_ms: int = TICK_INTERVAL_MS) -> int:
+    """Milliseconds to the next moment the countdown crosses a whole tick.
+
+    Ticks fall on the deadlines, not ``interval`` after whenever the timer
+    happened to start: a segment then ends on the tick of its deadline, and
+    the digits change when the second really turns. Rounded up, so a tick is
+    never a hair early (which would cost a whole interval).
+    """
+    step = interval_ms / 1000
+    ahead = max(remaining_s, 0.0) % step
+    return math.ceil(round(ahead * 1000, 6)) or interval_ms
+
+
 class Ticker(QObject):
-    """Calls ``tick_fn`` every ``interval_ms`` between :meth:`start` and :meth:`stop`."""
+    """Calls ``tick_fn`` between :meth:`start` and :meth:`stop`, about every
+    ``interval_ms``; with ``remaining`` (the seconds left, from the state a tick
+    returned) each tick is aligned to the countdown's deadline."""
 
     ticked = Signal(object)  # whatever tick_fn returned (a PlayerState)
 
@@ -37,12 +53,15 @@ class Ticker(QObject):
         tick_fn: Callable[[], object],
         *,
         interval_ms: int = TICK_INTERVAL_MS,
+        remaining: Callable[[object], float] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._tick_fn = tick_fn
         self._interval_ms = interval_ms
+        self._remaining = remaining
         self._timer: QTimer | None = None
+        self._last: object = None
 
     @property
     def interval_ms(self) -> int:
@@ -56,11 +75,11 @@ class Ticker(QObject):
         if self._timer is None:
             timer = QTimer(self)
             timer.setTimerType(Qt.TimerType.PreciseTimer)
-            timer.setInterval(self._interval_ms)
+            timer.setSingleShot(True)  # re-armed after each tick, to the next deadline
             timer.timeout.connect(self.tick)
             self._timer = timer
         if not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(self._next_delay_ms())
 
     def stop(self) -> None:
         """Stop and drop the timer: nothing runs while paused or idle."""
@@ -78,5 +97,20 @@ class Ticker(QObject):
     def tick(self) -> object:
         """One tick: ask for the state and pass it on (tests call this directly)."""
         state = self._tick_fn()
+        self._last = state
         self.ticked.emit(state)
+        # The slot may have stopped us (pause, end); otherwise on to the next deadline.
+        if self._timer is not None:
+            self._timer.start(self._next_delay_ms())
         return state
+
+    def note_state(self, state: object) -> None:
+        """A state taken outside a tick (after a command): align to it."""
+        self._last = state
+        if self._timer is not None and self._timer.isActive():
+            self._timer.start(self._next_delay_ms())
+
+    def _next_delay_ms(self) -> int:
+        if self._remaining is None or self._last is None:
+            return self._interval_ms
+        return aligned_delay_ms(self._remaining(self._last), self._interval_ms)
