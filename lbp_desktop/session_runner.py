@@ -104,6 +104,8 @@ class SessionRunner(QObject):
         page.set_exercises([(i.exercise_id, names[i.exercise_id]) for i in self.player.plan.items])
         title = self.player.plan.name
         page.set_title(f"Carrying on: {title}" if resume is not None else title)
+        if resume is not None:
+            page.set_start_label("Carry on")
         page.set_animation(None)
         self._refresh()
 

@@ -696,6 +696,11 @@ class PlayerPage(QWidget):
                 return button  # type: ignore[return-value]
         raise KeyError(value)
 
+    def set_start_label(self, text: str) -> None:
+        """ "Start the session", or "Carry on" for an interrupted one."""
+        self.start_button.setText(text)
+        self.start_button.setAccessibleName(text)
+
     def set_title(self, title: str) -> None:
         """The plan's name, shown at the check-in."""
         self.check_in_title.setText(title)

@@ -411,6 +411,7 @@ def test_an_interrupted_session_is_offered_and_carried_on(
     assert ctl.window.banners() == []
     page, runner = _runner(ctl)
     assert page.check_in_title.text() == "Carrying on: Desk reset"
+    assert page.start_button.text() == "Carry on"
     assert runner.player.run_id == run.id
     page.pre_scale.buttons[2].click()
     page.start_button.click()
