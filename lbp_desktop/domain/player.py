@@ -261,21 +261,22 @@ class Player:
         check_pain_score(pre_pain)
         if self.resumed is not None:
             self._carry_on(self.resumed, pre_pain)
-            return
-        self._pre = pre_pain
-        self._record_pain(pre_pain, "before_session")
-        self._started_wall = self._clock.now()
-        # Pain already at the stop level: the rule wins before the first step.
-        decision = should_stop(self._pre, self._pre)
+        else:
+            self._pre = pre_pain
+            self._record_pain(pre_pain, "before_session")
+            self._started_wall = self._clock.now()
+        # Pain already at the stop level (or risen since an interrupted run
+        # began): the rule wins before the first step.
+        assert self._pre is not None
+        decision = should_stop(self._pre, pre_pain)
         if decision.stop:
-            self._step_down = step_down_after_stop(self.plan.id)
-            self._finish("stopped_for_pain", decision.reason)
-            self._emit(STOPPED_FOR_PAIN, f"{decision.reason} {self._step_down.text}")
+            self._stop_for_pain(decision)
             return
         self._phase = RUNNING
-        self._enter(0, self._clock.monotonic())
+        self._enter(self._resume_at, self._clock.monotonic())
 
     def _carry_on(self, run: SessionRun, pain_now: int) -> None:
+        """Take up an interrupted run: its record, its first pain score, its done parts."""
         self._pre = run.pre_pain if run.pre_pain is not None else pain_now
         self._started_wall = run.at
         self.steps = list(run.steps)
@@ -285,14 +286,6 @@ class Player:
         }
         self._done_s = self._offsets[self._resume_at]
         self._record_pain(pain_now, "during_session")
-        decision = should_stop(self._pre, pain_now)
-        if decision.stop:
-            self._step_down = step_down_after_stop(self.plan.id)
-            self._finish("stopped_for_pain", decision.reason)
-            self._emit(STOPPED_FOR_PAIN, f"{decision.reason} {self._step_down.text}")
-            return
-        self._phase = RUNNING
-        self._enter(self._resume_at, self._clock.monotonic())
 
     def pause(self) -> None:
         if self._phase == RUNNING and self._paused_at is None:
@@ -368,9 +361,7 @@ class Player:
         self._record_pain(score, "during_session")
         decision = should_stop(self._pre, score)
         if decision.stop:
-            self._step_down = step_down_after_stop(self.plan.id)
-            self._finish("stopped_for_pain", decision.reason)
-            self._emit(STOPPED_FOR_PAIN, f"{decision.reason} {self._step_down.text}")
+            self._stop_for_pain(decision)
         return decision
 
     def check_in_after(self, score: int) -> StopDecision | None:
@@ -669,6 +660,12 @@ class Player:
         )
         self.steps.append(record)
         self._new_steps.append(record)
+
+    def _stop_for_pain(self, decision: StopDecision) -> None:
+        """The stop rule fired: end kindly, say why, and suggest an easier plan."""
+        self._step_down = step_down_after_stop(self.plan.id)
+        self._finish("stopped_for_pain", decision.reason)
+        self._emit(STOPPED_FOR_PAIN, f"{decision.reason} {self._step_down.text}")
 
     def _record_pain(self, score: int, context: str) -> None:
         record = PainCheckIn(at=self._clock.now(), score=score, context=context, run_id=self.run_id)

@@ -39,3 +39,19 @@ def run_cli(tmp_path: Path):
         )
 
     return run
+
+
+def answer_safety_questions(data_dir: Path) -> None:
+    """Store "no" to every red-flag question, as a user who passed the first-run screen."""
+    from datetime import UTC, datetime
+
+    from lbp_desktop.domain import safety
+    from lbp_desktop.domain.clock import SystemClock
+    from lbp_desktop.storage.store import Store
+
+    with Store.open(data_dir, clock=SystemClock()) as store:
+        answers = {q.id: False for q in safety.RED_FLAG_QUESTIONS}
+        store.set_setting(
+            "safety_screen",
+            {"answers": answers, "blocks": False, "answered_at": datetime.now(UTC).isoformat()},
+        )

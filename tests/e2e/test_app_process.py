@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import app_env
+from tests.e2e.conftest import answer_safety_questions, app_env
 
 pytestmark = pytest.mark.slow
 
@@ -73,19 +73,8 @@ def test_second_launch_hands_over_and_exits(tmp_path: Path) -> None:
 
 
 def test_play_opens_a_plan_and_a_second_play_goes_to_the_running_app(tmp_path: Path) -> None:
-    from datetime import UTC, datetime
-
-    from lbp_desktop.domain import safety
-    from lbp_desktop.domain.clock import SystemClock
-    from lbp_desktop.storage.store import Store
-
     data = tmp_path / "data"
-    with Store.open(data, clock=SystemClock()) as store:
-        answers = {q.id: False for q in safety.RED_FLAG_QUESTIONS}
-        store.set_setting(
-            "safety_screen",
-            {"answers": answers, "blocks": False, "answered_at": datetime.now(UTC).isoformat()},
-        )
+    answer_safety_questions(data)
     home = tmp_path / "home"
     home.mkdir()
     env = app_env(home) | {"LBP_DESKTOP_LOG": "INFO"}

@@ -7,36 +7,25 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from lbp_desktop.domain import safety
 from lbp_desktop.domain.clock import SystemClock
 from lbp_desktop.domain.records import SessionRun
 from lbp_desktop.domain.run_resume import pick_offer
 from lbp_desktop.storage.check import check_data_dir
 from lbp_desktop.storage.store import Store
-from tests.e2e.conftest import app_env
+from tests.e2e.conftest import answer_safety_questions, app_env
 
 pytestmark = pytest.mark.slow
 
 CHILD = Path(__file__).with_name("session_kill_child.py")
 
 
-def _answered_safety_questions(data_dir: Path) -> None:
-    with Store.open(data_dir, clock=SystemClock()) as store:
-        answers = {q.id: False for q in safety.RED_FLAG_QUESTIONS}
-        store.set_setting(
-            "safety_screen",
-            {"answers": answers, "blocks": False, "answered_at": datetime.now(UTC).isoformat()},
-        )
-
-
 def test_a_killed_session_keeps_every_finished_step(tmp_path: Path, run_cli) -> None:
     data_dir = tmp_path / "data"
-    _answered_safety_questions(data_dir)
+    answer_safety_questions(data_dir)
     home = tmp_path / "child-home"
     home.mkdir()
     child = subprocess.Popen(
