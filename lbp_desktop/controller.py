@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 import logging
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SETTING_WEEKLY_GOAL = "sessions_per_week"
+SETTING_GOAL_HISTORY = "sessions_per_week_history"
 SETTING_SAFETY_SCREEN = "safety_screen"
 SETTING_HEAT_ICE_CHECK = "heat_ice_check"
 SETTING_PROGRESSION = "progression"
@@ -709,8 +710,44 @@ class AppController(QObject):
         self._save_window_state(STATE_THEME, normalise_choice(choice))
 
     def _set_weekly_goal(self, goal: int) -> None:
+        from lbp_desktop.domain.goal_history import (
+            read_goal_history,
+            with_goal_change,
+            write_goal_history,
+        )
+
+        assert self.store is not None
+        history = read_goal_history(self.store.get_setting(SETTING_GOAL_HISTORY))
+        if not history:
+            # The plan so far was in force from the start of the diary.
+            history = self.goal_history()
+        today = self.clock.now().date()
+        history = with_goal_change(history, today, int(goal))
         self._save_setting(SETTING_WEEKLY_GOAL, int(goal))
+        self._save_setting(SETTING_GOAL_HISTORY, write_goal_history(history))
         self.refresh_today()
+
+    def goal_history(self) -> list[tuple[date, int]]:
+        """The weekly plan over time, for adherence (see domain.goal_history)."""
+        from lbp_desktop.domain.goal_history import effective_history, read_goal_history
+
+        assert self.store is not None
+        stored = read_goal_history(self.store.get_setting(SETTING_GOAL_HISTORY))
+        return effective_history(stored, self._weekly_goal(), self._first_day())
+
+    def _first_day(self) -> date | None:
+        """The first day of the diary (the oldest year file is read for it)."""
+        assert self.store is not None
+        years = self.store.years()
+        if not years:
+            return None
+        first = date(years[0], 1, 1)
+        found = [
+            records[0].at.date()
+            for kind in (PainCheckIn, SessionRun)
+            if (records := self.store.records(kind, since=first, until=date(years[0], 12, 31)))
+        ]
+        return min(found) if found else None
 
     def _save_window_state(self, key: str, value: str) -> None:
         if self.store is None or self.store.read_only:

@@ -623,3 +623,16 @@ def test_volume_and_voice_are_kept_and_reach_the_cues(make_controller) -> None:
     assert again.window.settings_page.volume() == 35
     assert not again.window.settings_page.ui.voiceCheck.isChecked()
     assert again.cue_player().volume() == 35 and not again.cue_player().voice_enabled()
+
+
+def test_changing_the_weekly_goal_keeps_the_old_one_for_the_past(make_controller, clock) -> None:
+    _seed(ctl_dir := make_controller().data_dir, clock, [3])
+    ctl = make_controller(ctl_dir)
+    assert ctl.start()
+    first = (NOW - timedelta(hours=1)).date()
+    assert ctl.goal_history() == [(first, 5)]  # the default plan, from the first entry
+    clock.advance(7 * 86400)
+    ctl.window.settings_page.weekly_goal_changed.emit(3)
+    later = clock.now().date()
+    assert ctl.goal_history() == [(first, 5), (later, 3)]
+    assert ctl.store.get_setting("sessions_per_week") == 3
