@@ -326,15 +326,6 @@ def play_session(setup: Setup, counter: EventCounter) -> dict:
     run = setup.store.get(SessionRun, runner.player.run_id)
     _close(runner)
     error_ms = (ended[0] - (started + planned)) * 1000.0 if ended else None
-    # Why the end is late: the ticker ticks every interval from when its timer
-    # started, so its ticks fall that far behind the player's deadlines; plus
-    # whatever the timer itself drifted over the session.
-    interval_s = runner.ticker.interval_ms / 1000.0
-    offset_ms = drift_ms = None
-    if counter.first_tick_at is not None and counter.last_tick_at is not None:
-        offset_ms = (counter.first_tick_at - interval_s - started) * 1000.0
-        span = counter.last_tick_at - counter.first_tick_at
-        drift_ms = (span - (counter.ticks - 1) * interval_s) * 1000.0
     return {
         "planned_s": planned,
         "reached_summary": summary,
@@ -343,8 +334,6 @@ def play_session(setup: Setup, counter: EventCounter) -> dict:
         "start_call_ms": start_call_ms,
         "tick_interval_ms": runner.ticker.interval_ms,
         "ticks": counter.ticks,
-        "ticker_started_after_ms": offset_ms,
-        "ticker_drift_ms": drift_ms,
         "play_wall_s": window.wall_s,
         "play_cpu_s": window.cpu_s,
         "play_cpu_percent": window.cpu_percent,

@@ -309,10 +309,6 @@ def player_rows_from(result: dict, notes: list[str]) -> list[Row]:
                 verdict(abs(error), 10),
             )
         )
-    behind, drift = result["ticker_started_after_ms"], result["ticker_drift_ms"]
-    if behind is not None and drift is not None:
-        rows.append(Row("  ticker's ticks behind the deadlines, ms", f"{behind:.1f}"))
-        rows.append(Row("  ticker's drift over the session, ms", f"{drift:.2f}"))
     cpu = result["play_cpu_percent"]
     rows.append(
         Row(

@@ -20,8 +20,6 @@ NUMBERS = (
     "planned_s",
     "end_error_ms",
     "start_call_ms",
-    "ticker_started_after_ms",
-    "ticker_drift_ms",
     "play_wall_s",
     "play_cpu_s",
     "play_cpu_percent",
