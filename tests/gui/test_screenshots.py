@@ -148,3 +148,62 @@ def test_resume_banner(qtbot, scheme: str, window: MainWindow, history: History)
     assert _not_blank(_save(window, f"resume-banner-{scheme}"))
     banner.button("Not now").click()
     assert chosen == ["not now"] and window.banners() == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_today_page_states(
+    qtbot, scheme: str, window: MainWindow, history: History, plans: list[PlanView]
+) -> None:
+    """Entries to correct, the weekly check-in, the next session; default and minimum sizes."""
+    from lbp_desktop.domain.records import PegAnswer
+
+    checkins, runs, breaks = history
+    page = window.today_page
+    page.set_clock(lambda: datetime(2026, 3, 11, 14, 5, tzinfo=TZ))
+    gentle = next(plan for plan in plans if plan.id == "gentle-start")
+    page.set_suggestion(
+        gentle.id,
+        gentle.name,
+        gentle.minutes,
+        "The plan you completed most recently. 1 more session to reach this week's goal.",
+    )
+    window.resize(1040, 720)
+    window.go_to("today")
+
+    page.show_summary(today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4))
+    assert _not_blank(_save(window, f"today-default-{scheme}"))
+    page.ui.scrollArea.ensureWidgetVisible(page.ui.nextCard)
+    assert _not_blank(_save(window, f"today-entries-next-{scheme}"))
+    assert _not_blank(_save(page.ui.scrollContents, f"today-whole-page-{scheme}"))
+
+    row = page.entry_list.rows()[1]
+    row.delete_button.click()
+    assert _not_blank(_save(page.ui.historyCard, f"today-delete-confirm-{scheme}"))
+    row.keep()
+
+    dialog = page.open_edit(page.entry_list.rows()[0].record_id)
+    qtbot.waitExposed(dialog)
+    dialog.note_edit.setText("after lunch")
+    dialog.when_edit.setDateTime(dialog.when_edit.dateTime().addSecs(3 * 3600))
+    dialog.save_button.click()  # 16:40 is still to come: the inline complaint
+    assert _not_blank(_save(dialog, f"today-edit-dialog-{scheme}"))
+    dialog.reject()
+
+    page.show_summary(today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4, pegs=[]))
+    page.ui.scrollArea.ensureWidgetVisible(page.peg_card)
+    assert _not_blank(_save(window, f"today-peg-{scheme}"))
+    page.peg_card.scales["pain"].buttons[6].click()
+    page.peg_card.save_button.click()  # two answers missing
+    assert _not_blank(_save(page.peg_card, f"today-peg-missing-{scheme}"))
+    page.show_peg_saved(
+        PegAnswer(at=datetime(2026, 3, 11, 14, 5, tzinfo=TZ), pain=6, enjoyment=5, activity=5)
+    )
+    assert _not_blank(_save(page.peg_card, f"today-peg-saved-{scheme}"))
+    page.peg_card.dismiss()
+    page.show_summary(today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4, pegs=[]))
+
+    window.resize(720, 520)
+    qtbot.waitUntil(page.is_narrow)
+    page.ui.scrollArea.ensureVisible(0, 0)
+    assert _not_blank(_save(window, f"today-minimum-{scheme}"))
+    assert _not_blank(_save(page.ui.scrollContents, f"today-minimum-whole-page-{scheme}"))

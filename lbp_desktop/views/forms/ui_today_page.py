@@ -56,28 +56,6 @@ class Ui_TodayPage(object):
 
         self.painCardLayout.addLayout(self.scoreRowLayout)
 
-        self.anchorsLayout = QHBoxLayout()
-        self.anchorsLayout.setObjectName(u"anchorsLayout")
-        self.anchorLowLabel = QLabel(self.painCard)
-        self.anchorLowLabel.setObjectName(u"anchorLowLabel")
-        self.anchorLowLabel.setProperty(u"role", u"hint")
-
-        self.anchorsLayout.addWidget(self.anchorLowLabel)
-
-        self.anchorsSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.anchorsLayout.addItem(self.anchorsSpacer)
-
-        self.anchorHighLabel = QLabel(self.painCard)
-        self.anchorHighLabel.setObjectName(u"anchorHighLabel")
-        self.anchorHighLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.anchorHighLabel.setProperty(u"role", u"hint")
-
-        self.anchorsLayout.addWidget(self.anchorHighLabel)
-
-
-        self.painCardLayout.addLayout(self.anchorsLayout)
-
         self.detailsGrid = QGridLayout()
         self.detailsGrid.setObjectName(u"detailsGrid")
         self.detailsGrid.setHorizontalSpacing(14)
@@ -87,43 +65,44 @@ class Ui_TodayPage(object):
 
         self.detailsGrid.addWidget(self.areaLabel, 0, 0, 1, 1)
 
-        self.areaRowLayout = QHBoxLayout()
-        self.areaRowLayout.setSpacing(8)
-        self.areaRowLayout.setObjectName(u"areaRowLayout")
+        self.areaGrid = QGridLayout()
+        self.areaGrid.setObjectName(u"areaGrid")
+        self.areaGrid.setHorizontalSpacing(8)
+        self.areaGrid.setVerticalSpacing(8)
         self.areaLowerBackButton = QPushButton(self.painCard)
         self.areaLowerBackButton.setObjectName(u"areaLowerBackButton")
         self.areaLowerBackButton.setCheckable(True)
         self.areaLowerBackButton.setProperty(u"role", u"chip")
 
-        self.areaRowLayout.addWidget(self.areaLowerBackButton)
+        self.areaGrid.addWidget(self.areaLowerBackButton, 0, 0, 1, 1)
 
         self.areaButtockButton = QPushButton(self.painCard)
         self.areaButtockButton.setObjectName(u"areaButtockButton")
         self.areaButtockButton.setCheckable(True)
         self.areaButtockButton.setProperty(u"role", u"chip")
 
-        self.areaRowLayout.addWidget(self.areaButtockButton)
+        self.areaGrid.addWidget(self.areaButtockButton, 0, 1, 1, 1)
 
         self.areaLeftLegButton = QPushButton(self.painCard)
         self.areaLeftLegButton.setObjectName(u"areaLeftLegButton")
         self.areaLeftLegButton.setCheckable(True)
         self.areaLeftLegButton.setProperty(u"role", u"chip")
 
-        self.areaRowLayout.addWidget(self.areaLeftLegButton)
+        self.areaGrid.addWidget(self.areaLeftLegButton, 0, 2, 1, 1)
 
         self.areaRightLegButton = QPushButton(self.painCard)
         self.areaRightLegButton.setObjectName(u"areaRightLegButton")
         self.areaRightLegButton.setCheckable(True)
         self.areaRightLegButton.setProperty(u"role", u"chip")
 
-        self.areaRowLayout.addWidget(self.areaRightLegButton)
+        self.areaGrid.addWidget(self.areaRightLegButton, 0, 3, 1, 1)
 
-        self.areaSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.areaSpacer = QSpacerItem(0, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.areaRowLayout.addItem(self.areaSpacer)
+        self.areaGrid.addItem(self.areaSpacer, 0, 4, 1, 1)
 
 
-        self.detailsGrid.addLayout(self.areaRowLayout, 0, 1, 1, 1)
+        self.detailsGrid.addLayout(self.areaGrid, 0, 1, 1, 1)
 
         self.noteLabel = QLabel(self.painCard)
         self.noteLabel.setObjectName(u"noteLabel")
@@ -176,6 +155,102 @@ class Ui_TodayPage(object):
 
 
         self.contentLayout.addWidget(self.painCard)
+
+        self.historyCard = QFrame(self.scrollContents)
+        self.historyCard.setObjectName(u"historyCard")
+        self.historyCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.historyCard.setProperty(u"role", u"card")
+        self.historyCardLayout = QVBoxLayout(self.historyCard)
+        self.historyCardLayout.setSpacing(8)
+        self.historyCardLayout.setObjectName(u"historyCardLayout")
+        self.historyTitleLabel = QLabel(self.historyCard)
+        self.historyTitleLabel.setObjectName(u"historyTitleLabel")
+        self.historyTitleLabel.setWordWrap(True)
+        self.historyTitleLabel.setProperty(u"role", u"sectionTitle")
+
+        self.historyCardLayout.addWidget(self.historyTitleLabel)
+
+        self.historyLabel = QLabel(self.historyCard)
+        self.historyLabel.setObjectName(u"historyLabel")
+        self.historyLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.historyLabel.setWordWrap(True)
+        self.historyLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.historyCardLayout.addWidget(self.historyLabel)
+
+        self.earlierLabel = QLabel(self.historyCard)
+        self.earlierLabel.setObjectName(u"earlierLabel")
+        self.earlierLabel.setWordWrap(True)
+        self.earlierLabel.setProperty(u"role", u"hint")
+
+        self.historyCardLayout.addWidget(self.earlierLabel)
+
+        self.historyListLayout = QVBoxLayout()
+        self.historyListLayout.setSpacing(0)
+        self.historyListLayout.setObjectName(u"historyListLayout")
+
+        self.historyCardLayout.addLayout(self.historyListLayout)
+
+        self.historyFeedbackLabel = QLabel(self.historyCard)
+        self.historyFeedbackLabel.setObjectName(u"historyFeedbackLabel")
+        self.historyFeedbackLabel.setWordWrap(True)
+        self.historyFeedbackLabel.setProperty(u"role", u"feedback")
+
+        self.historyCardLayout.addWidget(self.historyFeedbackLabel)
+
+
+        self.contentLayout.addWidget(self.historyCard)
+
+        self.nextCard = QFrame(self.scrollContents)
+        self.nextCard.setObjectName(u"nextCard")
+        self.nextCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.nextCard.setProperty(u"role", u"card")
+        self.nextCardLayout = QHBoxLayout(self.nextCard)
+        self.nextCardLayout.setSpacing(14)
+        self.nextCardLayout.setObjectName(u"nextCardLayout")
+        self.nextTextLayout = QVBoxLayout()
+        self.nextTextLayout.setSpacing(4)
+        self.nextTextLayout.setObjectName(u"nextTextLayout")
+        self.nextTitleLabel = QLabel(self.nextCard)
+        self.nextTitleLabel.setObjectName(u"nextTitleLabel")
+        self.nextTitleLabel.setWordWrap(True)
+        self.nextTitleLabel.setProperty(u"role", u"statTitle")
+
+        self.nextTextLayout.addWidget(self.nextTitleLabel)
+
+        self.nextNameLabel = QLabel(self.nextCard)
+        self.nextNameLabel.setObjectName(u"nextNameLabel")
+        self.nextNameLabel.setWordWrap(True)
+        self.nextNameLabel.setProperty(u"role", u"sectionTitle")
+
+        self.nextTextLayout.addWidget(self.nextNameLabel)
+
+        self.nextLengthLabel = QLabel(self.nextCard)
+        self.nextLengthLabel.setObjectName(u"nextLengthLabel")
+        self.nextLengthLabel.setWordWrap(True)
+        self.nextLengthLabel.setProperty(u"role", u"hint")
+
+        self.nextTextLayout.addWidget(self.nextLengthLabel)
+
+        self.nextWhyLabel = QLabel(self.nextCard)
+        self.nextWhyLabel.setObjectName(u"nextWhyLabel")
+        self.nextWhyLabel.setWordWrap(True)
+
+        self.nextTextLayout.addWidget(self.nextWhyLabel)
+
+
+        self.nextCardLayout.addLayout(self.nextTextLayout)
+
+        self.startButton = QPushButton(self.nextCard)
+        self.startButton.setObjectName(u"startButton")
+        sizePolicy.setHeightForWidth(self.startButton.sizePolicy().hasHeightForWidth())
+        self.startButton.setSizePolicy(sizePolicy)
+        self.startButton.setProperty(u"role", u"primary")
+
+        self.nextCardLayout.addWidget(self.startButton)
+
+
+        self.contentLayout.addWidget(self.nextCard)
 
         self.statsLayout = QHBoxLayout()
         self.statsLayout.setSpacing(14)
@@ -292,29 +367,6 @@ class Ui_TodayPage(object):
 
         self.contentLayout.addLayout(self.statsLayout)
 
-        self.historyCard = QFrame(self.scrollContents)
-        self.historyCard.setObjectName(u"historyCard")
-        self.historyCard.setFrameShape(QFrame.Shape.StyledPanel)
-        self.historyCard.setProperty(u"role", u"card")
-        self.historyCardLayout = QVBoxLayout(self.historyCard)
-        self.historyCardLayout.setObjectName(u"historyCardLayout")
-        self.historyTitleLabel = QLabel(self.historyCard)
-        self.historyTitleLabel.setObjectName(u"historyTitleLabel")
-        self.historyTitleLabel.setProperty(u"role", u"sectionTitle")
-
-        self.historyCardLayout.addWidget(self.historyTitleLabel)
-
-        self.historyLabel = QLabel(self.historyCard)
-        self.historyLabel.setObjectName(u"historyLabel")
-        self.historyLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.historyLabel.setWordWrap(True)
-        self.historyLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.historyCardLayout.addWidget(self.historyLabel)
-
-
-        self.contentLayout.addWidget(self.historyCard)
-
         self.bottomSpacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.contentLayout.addItem(self.bottomSpacer)
@@ -332,6 +384,7 @@ class Ui_TodayPage(object):
         QWidget.setTabOrder(self.areaRightLegButton, self.noteEdit)
         QWidget.setTabOrder(self.noteEdit, self.saveButton)
         QWidget.setTabOrder(self.saveButton, self.historyLabel)
+        QWidget.setTabOrder(self.historyLabel, self.startButton)
 
         self.retranslateUi(TodayPage)
 
@@ -344,8 +397,6 @@ class Ui_TodayPage(object):
 #endif // QT_CONFIG(accessibility)
         self.greetingLabel.setText(QCoreApplication.translate("TodayPage", u"Hello", None))
         self.painQuestionLabel.setText(QCoreApplication.translate("TodayPage", u"How is your pain right &now?", None))
-        self.anchorLowLabel.setText(QCoreApplication.translate("TodayPage", u"0 = no pain", None))
-        self.anchorHighLabel.setText(QCoreApplication.translate("TodayPage", u"10 = worst imaginable", None))
         self.areaLabel.setText(QCoreApplication.translate("TodayPage", u"Where is it? (optional)", None))
 #if QT_CONFIG(accessibility)
         self.areaLowerBackButton.setAccessibleName(QCoreApplication.translate("TodayPage", u"Lower back", None))
@@ -378,15 +429,24 @@ class Ui_TodayPage(object):
 #if QT_CONFIG(accessibility)
         self.feedbackLabel.setAccessibleName(QCoreApplication.translate("TodayPage", u"Save result", None))
 #endif // QT_CONFIG(accessibility)
+        self.historyTitleLabel.setText(QCoreApplication.translate("TodayPage", u"Your pain today", None))
+#if QT_CONFIG(accessibility)
+        self.historyLabel.setAccessibleName(QCoreApplication.translate("TodayPage", u"Pain scores noted today", None))
+#endif // QT_CONFIG(accessibility)
+        self.earlierLabel.setText(QCoreApplication.translate("TodayPage", u"Your last entries, in case one needs correcting:", None))
+#if QT_CONFIG(accessibility)
+        self.historyFeedbackLabel.setAccessibleName(QCoreApplication.translate("TodayPage", u"Change result", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.nextCard.setAccessibleName(QCoreApplication.translate("TodayPage", u"Your next session", None))
+#endif // QT_CONFIG(accessibility)
+        self.nextTitleLabel.setText(QCoreApplication.translate("TodayPage", u"Your next session", None))
+        self.startButton.setText(QCoreApplication.translate("TodayPage", u"St&art", None))
         self.weekTitleLabel.setText(QCoreApplication.translate("TodayPage", u"Sessions this week", None))
 #if QT_CONFIG(accessibility)
         self.weekProgressBar.setAccessibleName(QCoreApplication.translate("TodayPage", u"Sessions this week compared with your goal", None))
 #endif // QT_CONFIG(accessibility)
         self.streakTitleLabel.setText(QCoreApplication.translate("TodayPage", u"Days in a row with a session", None))
         self.breaksTitleLabel.setText(QCoreApplication.translate("TodayPage", u"Posture breaks today", None))
-        self.historyTitleLabel.setText(QCoreApplication.translate("TodayPage", u"Your pain today", None))
-#if QT_CONFIG(accessibility)
-        self.historyLabel.setAccessibleName(QCoreApplication.translate("TodayPage", u"Pain scores noted today", None))
-#endif // QT_CONFIG(accessibility)
     # retranslateUi
 
