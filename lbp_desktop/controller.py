@@ -12,7 +12,7 @@ import contextlib
 import dataclasses
 import logging
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +33,13 @@ from lbp_desktop.domain.progression import (
     level_forms,
     undo_last,
 )
-from lbp_desktop.domain.records import PainCheckIn, PostureBreak, SessionRun, ValidationError
+from lbp_desktop.domain.records import (
+    PainCheckIn,
+    PegAnswer,
+    PostureBreak,
+    SessionRun,
+    ValidationError,
+)
 from lbp_desktop.services.quit_signals import QuitOnSignals
 from lbp_desktop.storage import backups
 from lbp_desktop.storage.content_files import load_content
@@ -46,12 +52,14 @@ from lbp_desktop.views.plan_view import plan_views
 from lbp_desktop.views.theme import apply_theme, normalise_choice
 
 if TYPE_CHECKING:
+    from lbp_desktop.domain.plan_suggestion import PlanSuggestion
     from lbp_desktop.services.cue_player import CuePlayer
 
 log = logging.getLogger(__name__)
 
 SETTING_WEEKLY_GOAL = "sessions_per_week"
 SETTING_GOAL_HISTORY = "sessions_per_week_history"
+SETTING_PEG_SKIPPED_WEEK = "peg_skipped_week"
 SETTING_SAFETY_SCREEN = "safety_screen"
 SETTING_HEAT_ICE_CHECK = "heat_ice_check"
 SETTING_PROGRESSION = "progression"
@@ -61,6 +69,7 @@ DEFAULT_CUE_VOLUME = 80
 DEFAULT_WEEKLY_GOAL = 5
 # Long enough for any streak the Today page shows and for this week.
 TODAY_LOOKBACK = timedelta(days=60)
+PEG_LOOKBACK = timedelta(days=8)  # the PEG is due a week after the last answer
 # The Progress page's longest range (12 months) plus a little.
 PROGRESS_LOOKBACK = timedelta(days=370)
 # Runs left "in progress" by a crash are looked for this far back.
@@ -184,7 +193,14 @@ class AppController(QObject):
     def _on_page_built(self, name: str) -> None:
         window = self.window
         if name == "today":
-            window.today_page.pain_log_requested.connect(self.log_pain)
+            today_page = window.today_page
+            today_page.set_clock(self.clock.now)
+            today_page.pain_log_requested.connect(self.log_pain)
+            today_page.pain_edit_requested.connect(self.edit_pain)
+            today_page.pain_delete_requested.connect(self.delete_pain)
+            today_page.peg_submitted.connect(self.save_peg)
+            today_page.peg_skipped.connect(self.skip_peg)
+            today_page.start_plan_requested.connect(self.start_session)
             self.refresh_today()
         elif name == "session":
             window.session_page.start_requested.connect(self.start_session)
@@ -300,27 +316,121 @@ class AppController(QObject):
             return
         today = self.clock.now().date()
         since = today - TODAY_LOOKBACK
+        runs = self.store.records(SessionRun, since=since)
         summary = today_summary(
             self.store.records(PainCheckIn, since=since),
-            self.store.records(SessionRun, since=since),
+            runs,
             self.store.records(PostureBreak, since=today - timedelta(days=1)),
             today=today,
             weekly_goal=self._weekly_goal(),
+            pegs=self.store.records(PegAnswer, since=today - PEG_LOOKBACK),
+            peg_skipped_week=self.store.get_setting(SETTING_PEG_SKIPPED_WEEK),
         )
-        self.window.today_page.show_summary(summary)
+        page = self.window.today_page
+        page.show_summary(summary)
+        found = self._suggestion(runs, today)
+        view = None
+        if found is not None and self.library is not None:
+            views = {v.id: v for v in plan_views(self.playable_library())}
+            view = views.get(found.plan_id)
+        if found is None or view is None:
+            page.set_suggestion(None)
+        else:
+            page.set_suggestion(found.plan_id, view.name, view.minutes, found.reason)
+
+    def _suggestion(self, runs: list[SessionRun], today: date) -> PlanSuggestion | None:
+        from lbp_desktop.domain.plan_suggestion import suggest_plan
+
+        if self.library is None:
+            return None
+        return suggest_plan(runs, self.library.plans, today=today, weekly_goal=self._weekly_goal())
 
     def refresh_suggestion(self) -> None:
         """The Session page marks the plan to do next (the gentle one after pain)."""
-        from lbp_desktop.domain.plan_suggestion import suggest_plan
+        from lbp_desktop.domain.plan_suggestion import AFTER_PAIN, FIRST_TIME
 
         if self.store is None or self.library is None:
             return
         if "session" not in self.window.built_pages():
             return
-        since = self.clock.now().date() - TODAY_LOOKBACK
-        found = suggest_plan(self.store.records(SessionRun, since=since), self.library.plans)
+        today = self.clock.now().date()
+        found = self._suggestion(
+            self.store.records(SessionRun, since=today - TODAY_LOOKBACK), today
+        )
         page = self.window.session_page
-        page.set_suggestion(found.plan_id if found else None, found.text if found else "")
+        # The plan list speaks up only when there is a reason to steer: a first
+        # plan, or an easier one after pain. Doing the last plan again is the
+        # Today page's quiet suggestion.
+        if found is not None and found.why in (FIRST_TIME, AFTER_PAIN):
+            page.set_suggestion(found.plan_id, found.text)
+        else:
+            page.set_suggestion(None)
+
+    def edit_pain(
+        self, record_id: str, score: int, area: str | None, note: str, at: datetime | None
+    ) -> None:
+        from lbp_desktop.domain.overview import in_the_future
+
+        assert self.store is not None
+        page = self.window.today_page
+        record = self.store.get(PainCheckIn, record_id)
+        if record is None:
+            page.show_entry_error("That entry is no longer in your diary.")
+            self.refresh_today()
+            return
+        if at is not None and in_the_future(at, self.clock.now()):
+            page.show_entry_error("The time of an entry cannot be in the future.")
+            return
+        changes: dict[str, object] = {"score": score, "area": area, "note": note}
+        if at is not None:
+            changes["at"] = at
+        if self._write(lambda: self.store.update(record.replace(**changes)), page.show_entry_error):
+            self.refresh_today()
+            page.show_entry_saved("Entry corrected.")
+
+    def delete_pain(self, record_id: str) -> None:
+        assert self.store is not None
+        page = self.window.today_page
+        if self._write(lambda: self.store.delete(PainCheckIn, record_id), page.show_entry_error):
+            self.refresh_today()
+            page.show_entry_saved("Entry deleted.")
+
+    def save_peg(self, pain: int, enjoyment: int, activity: int) -> None:
+        assert self.store is not None
+        page = self.window.today_page
+        answers = {"pain": pain, "enjoyment": enjoyment, "activity": activity}
+
+        def add() -> PegAnswer:
+            return self.store.add(PegAnswer(at=self.clock.now(), **answers))
+
+        stored: list[PegAnswer] = []
+        if self._write(lambda: stored.append(add()), page.show_peg_error):
+            self.refresh_today()
+            page.show_peg_saved(stored[0])
+
+    def skip_peg(self) -> None:
+        from lbp_desktop.domain.peg_schedule import iso_week_key
+
+        self._save_setting(SETTING_PEG_SKIPPED_WEEK, iso_week_key(self.clock.now().date()))
+        self.refresh_today()
+
+    def _write(self, action, show_error) -> bool:
+        """Run a store write; on failure say why in plain words and keep the form."""
+        try:
+            action()
+        except ValidationError as exc:
+            show_error(f"That could not be saved: {exc.message}.")
+            return False
+        except StoreError as exc:
+            show_error(str(exc))
+            return False
+        except OSError as exc:
+            show_error(
+                f"It could not be written to disk ({exc.strerror}). Nothing in your diary "
+                "was lost; please try again."
+            )
+            return False
+        return True
 
     def log_pain(self, score: int, area: str | None, note: str) -> None:
         assert self.store is not None

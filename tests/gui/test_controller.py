@@ -636,3 +636,60 @@ def test_changing_the_weekly_goal_keeps_the_old_one_for_the_past(make_controller
     later = clock.now().date()
     assert ctl.goal_history() == [(first, 5), (later, 3)]
     assert ctl.store.get_setting("sessions_per_week") == 3
+
+
+def test_an_entry_can_be_corrected_and_deleted(make_controller, clock) -> None:
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [6, 3])
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    page = ctl.window.today_page
+    first, second = ctl.store.records(PainCheckIn)
+    earlier = first.at - timedelta(minutes=30)
+    page.pain_edit_requested.emit(first.id, 5, "buttock", "after the drive", earlier)
+    fixed = ctl.store.get(PainCheckIn, first.id)
+    assert (fixed.score, fixed.area, fixed.note, fixed.at) == (
+        5,
+        "buttock",
+        "after the drive",
+        earlier,
+    )
+    page.pain_edit_requested.emit(second.id, 4, None, "", clock.now() + timedelta(hours=1))
+    assert ctl.store.get(PainCheckIn, second.id).score == second.score  # the future is refused
+    page.pain_delete_requested.emit(second.id)
+    assert [r.id for r in ctl.store.records(PainCheckIn)] == [first.id]
+    page.pain_edit_requested.emit(second.id, 4, None, "", None)  # gone meanwhile: said, no crash
+    assert [r.id for r in ctl.store.records(PainCheckIn)] == [first.id]
+
+
+def test_the_weekly_peg_is_asked_saved_or_skipped(make_controller, clock) -> None:
+    from lbp_desktop.domain.records import PegAnswer
+
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4])
+    clock.advance(2 * 86400)  # the diary is older than today: the PEG is due
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    page = ctl.window.today_page
+    assert page.peg_card.is_asking()
+    page.peg_skipped.emit()
+    assert not page.peg_card.is_asking()
+    assert ctl.store.get_setting("peg_skipped_week")
+    ctl.store.set_setting("peg_skipped_week", None)
+    ctl.refresh_today()
+    assert page.peg_card.is_asking()
+    page.peg_submitted.emit(6, 5, 4)
+    [answer] = ctl.store.records(PegAnswer)
+    assert (answer.pain, answer.enjoyment, answer.activity) == (6, 5, 4)
+    ctl.refresh_today()
+    assert not page.peg_card.is_asking()  # answered this week
+
+
+def test_today_suggests_a_plan_and_starts_it(make_controller, screens) -> None:
+    ctl = make_controller()
+    assert ctl.start()
+    page = ctl.window.today_page
+    assert page.suggested_plan_id() == "gentle-start"  # a first plan
+    assert "Gentle start" in page.ui.nextNameLabel.text()
+    page.ui.startButton.click()
+    assert ctl.window.session_view() is not None
