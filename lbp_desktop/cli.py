@@ -20,6 +20,13 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_PROBLEMS = 2
 
+# The PDF report is drawn with Qt, not rendered to bytes like the data formats.
+PDF_FORMAT = "pdf"
+PDF_PURPOSE = (
+    "PDF, a report for a clinician: plan, sessions done, pain and PEG trends with charts, "
+    "sessions stopped for pain, and what the diary does and does not show"
+)
+
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
     parser.add_argument(
@@ -109,16 +116,18 @@ def _add_export_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
     export = sub.add_parser(
         "export",
-        help="write your diary to a CSV file or a FHIR R4 file (for a spreadsheet, a clinician "
-        "or another computer)",
+        help="write your diary to a CSV file or a FHIR R4 file, or a PDF report (for a "
+        "spreadsheet, a clinician or another computer)",
         description="Writes every record of your diary (or those from --from to --to, both "
         "inclusive, by the local date of each record) to PATH. Formats: "
         + "; ".join(f"{fmt.name}: {fmt.title}, {fmt.purpose}" for fmt in FORMATS.values())
-        + ". An existing PATH is never replaced unless --force is given. Works while the app "
-        "is open.",
+        + f"; {PDF_FORMAT}: {PDF_PURPOSE}. An existing PATH is never replaced unless --force "
+        "is given. Works while the app is open.",
     )
     _add_data_dir(export, top_level=False)
-    export.add_argument("--format", required=True, choices=tuple(FORMATS), help="file format")
+    export.add_argument(
+        "--format", required=True, choices=(*FORMATS, PDF_FORMAT), help="file format"
+    )
     export.add_argument("--out", type=Path, required=True, metavar="PATH", help="file to write")
     export.add_argument(
         "--from", dest="since", type=_iso_date, metavar="DATE", help="first day, e.g. 2026-01-31"
@@ -221,6 +230,8 @@ def run_seed_demo(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == PDF_FORMAT:
+        return run_export_pdf(args)
     from lbp_desktop.storage.errors import StoreError
     from lbp_desktop.storage.export_files import ExportError, check_range, export_to_file
     from lbp_desktop.storage.store import Store
@@ -234,6 +245,46 @@ def run_export(args: argparse.Namespace) -> int:
         with Store.open(data_dir, read_only=True) as store:
             result = export_to_file(
                 store, args.format, out, since=args.since, until=args.until, force=args.force
+            )
+    except ExportError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEMS
+    except StoreError as exc:
+        _err(f"{exc} Nothing was written.")
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        _err(f"Cannot write {out}: {exc.strerror or exc}. Nothing was written.")
+        return EXIT_PROBLEMS
+    print(result.summary())
+    return EXIT_OK
+
+
+def run_export_pdf(args: argparse.Namespace) -> int:
+    # Files only: the charts are drawn offscreen, so no display is needed.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from lbp_desktop.services.report_pdf import export_report, library_names
+    from lbp_desktop.storage.errors import StoreError
+    from lbp_desktop.storage.export_files import ExportError, check_range
+    from lbp_desktop.storage.store import Store
+
+    data_dir = _data_dir(args)
+    out = args.out.expanduser()
+    try:
+        check_range(args.since, args.until)
+        if not data_dir.is_dir():
+            raise ExportError(f"There is no diary in {data_dir}. Nothing was written.")
+        # Charts are widgets drawn offscreen: a QApplication, not only a QGuiApplication.
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (keeps Qt alive)
+        with Store.open(data_dir, read_only=True) as store:
+            result = export_report(
+                store,
+                out,
+                names=library_names(data_dir),
+                since=args.since,
+                until=args.until,
+                force=args.force,
             )
     except ExportError as exc:
         _err(str(exc))

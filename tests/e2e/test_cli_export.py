@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_help_lists_both_commands_and_the_formats(run_cli) -> None:
     assert "export" in helped.stdout and "import" in helped.stdout
     export_help = run_cli("export", "--help")
     assert export_help.returncode == 0
-    assert "{csv,fhir}" in export_help.stdout
+    assert "{csv,fhir,pdf}" in export_help.stdout
 
 
 @pytest.mark.parametrize("fmt", ["csv", "fhir"])
@@ -95,7 +96,8 @@ def test_an_existing_file_needs_force(run_cli, laptop: Path, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (("--format", "pdf"), "invalid choice"),
+        (("--format", "xlsx"), "invalid choice"),
+        (("--format", "pdf", "--from", "2026-03-01", "--to", "2026-02-01"), "after the end date"),
         (("--format", "csv", "--from", "2026-02-30"), "not a date"),
         (("--format", "csv", "--from", "2026-03-01", "--to", "2026-02-01"), "after the end date"),
     ],
@@ -158,3 +160,39 @@ def test_a_bad_row_is_listed_and_the_exit_code_says_so(
     assert done.returncode == 2
     assert f"line {pain + 1}: pain_checkin {cells[1]}: " in done.stdout
     assert "1 skipped." in done.stdout and "could not be imported" in done.stderr
+
+
+def test_pdf_report_for_a_range_then_refused_over_an_existing_file(
+    run_cli, laptop: Path, tmp_path: Path, qapp
+) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    out = tmp_path / "report.pdf"
+    since = date.today() - timedelta(days=6)
+    args = ("export", "--format", "pdf", "--out", str(out), "--data-dir", str(laptop))
+    done = run_cli(*args, "--from", since.isoformat())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Wrote a ") and "-page report for" in done.stdout
+    assert f"{since} to {date.today()}" in done.stdout and str(out) in done.stdout
+    assert done.stderr == ""  # no Qt warnings on the way
+    doc = QPdfDocument()
+    assert doc.load(str(out)) == QPdfDocument.Error.None_
+    assert f"Wrote a {doc.pageCount()}-page report" in done.stdout
+    first = " ".join(doc.getAllText(0).text().split())
+    assert "Back pain diary: a report for your clinician" in first
+    assert f"{since.day} " in first and "Sessions done" in first
+    doc.close()
+
+    before = out.read_bytes()
+    refused = run_cli(*args)
+    assert refused.returncode == 2
+    assert "already exists" in refused.stderr and "--force" in refused.stderr
+    assert out.read_bytes() == before
+    forced = run_cli(*args, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    missing = run_cli(
+        "export", "--format", "pdf", "--out", str(tmp_path / "x.pdf"),
+        "--data-dir", str(tmp_path / "nobody"),
+    )  # fmt: skip
+    assert missing.returncode == 2 and "There is no diary" in missing.stderr
