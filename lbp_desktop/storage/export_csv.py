@@ -25,7 +25,10 @@ first header (``kind``) is not quoted; Python's csv module needs
 from __future__ import annotations
 
 import csv
+import dataclasses
+import functools
 import io
+import operator
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -40,11 +43,21 @@ from lbp_desktop.domain.records import (
     PostureBreak,
     Record,
     SessionRun,
+    StepRecord,
 )
-from lbp_desktop.storage.codec import encode
-from lbp_desktop.storage.export_files import Entry, ExportInput, ImportFileError, entry_from_doc
+from lbp_desktop.storage.codec import decode, encode
+from lbp_desktop.storage.export_files import (
+    KIND_ORDER,
+    Entry,
+    ExportInput,
+    ImportFileError,
+    StoredDocument,
+    entry_from_doc,
+)
+from lbp_desktop.storage.validation import no_gc
 
 BOM = "\ufeff"
+_BOM_BYTES = BOM.encode("utf-8")
 
 COLUMNS: tuple[str, ...] = (
     "kind", "id", "date", "at",
@@ -111,105 +124,209 @@ _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 # Writing -----------------------------------------------------------------
+#
+# Rows are built from the stored JSON documents (Store.documents), not from
+# Record objects: over ten years (~50,000 records) decoding them took longer
+# than all the rest. Each row is one f-string per kind, and its cells are
+# quoted here rather than by csv.writer, whose C loop looks at every
+# character one by one: that took half a second for the 18 MB of ten years,
+# mostly the steps' JSON. The quoting is csv.writer's (dialect ``excel``,
+# QUOTE_MINIMAL): a cell with a comma, a double quote, CR or LF goes in
+# double quotes, its double quotes doubled. Only cells that may hold such a
+# character go through it; ids, timestamps, numbers and choices from a
+# fixed list cannot. The read side (FIELD_OF_COLUMN) is the reference; the
+# round-trip tests hold the two together, and the tests compare the bytes
+# with what csv.writer wrote from Record objects.
+#
+# The cells are what the codec writes for the record, byte for byte,
+# whatever file the document came from. Documents this version wrote are
+# in that form already; a file edited by hand or migrated may spell a
+# timestamp otherwise or leave out a field that has a default. Such a
+# timestamp is rewritten as the codec writes it, and a document that lacks
+# a field goes through the codec once (decode, encode).
 
 
 def render_csv(export: ExportInput) -> bytes:
-    return csv_bytes(export.records)
+    return _csv_bytes(export.documents)
 
 
 def csv_bytes(records: Iterable[Record]) -> bytes:
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(row_of(record) for record in records)
-    return buffer.getvalue().encode("utf-8")
+    """The CSV of these records, in the order given."""
+    return _csv_bytes((r.at, _RANK[r.KIND], r.id, encode(r)) for r in records)
 
 
-def row_of(record: Record) -> list[str]:
-    """The cells of a record, in the order of COLUMNS."""
-    return _ROW_OF[type(record)](record)
+def _csv_bytes(stored: Iterable[StoredDocument]) -> bytes:
+    lines = [",".join(COLUMNS) + "\r\n"]
+    line_of = _LINE_OF_RANK
+    with no_gc():  # ~50,000 new strings, no garbage: no use walking the history for them
+        for _, rank, record_id, doc in stored:
+            try:
+                lines.append(line_of[rank](doc, record_id))
+            except KeyError:  # a field with a default is left out
+                canonical = encode(decode(_KIND_OF_RANK[rank], doc))
+                lines.append(line_of[rank](canonical, record_id))
+    # The mark apart: in the joined text it would make every character take
+    # two bytes, and the encoding a conversion instead of a copy.
+    return _BOM_BYTES + "".join(lines).encode("utf-8")
 
 
-# One literal row per kind: ten years are ~50,000 rows, and a generic
-# field-by-field loop took twice as long. The read side (FIELD_OF_COLUMN)
-# is the reference; the round-trip tests hold the two together.
+# One f-string per kind, a line per group of COLUMNS, each cell followed by
+# its comma. Each reads every field of its kind, so a document that lacks
+# one raises KeyError. An int or float goes in as str() writes it (repr for
+# a float): what the CSV has always held.
 
 
-def _pain_row(r: PainCheckIn) -> list[str]:
-    at = r.at.isoformat()
-    return [
-        r.KIND, r.id, at[:10], at,
-        str(r.score), r.context, r.area or "", r.note, r.run_id or "",
-        "", "", "", "",
-        "", "", "", "", "", "",
-        "", "",
-        "", _extra(r), _iso(r.created_at), _iso(r.updated_at),
-    ]  # fmt: skip
+def _pain_line(d: dict[str, Any], record_id: str) -> str:
+    at = _time(d["at"])
+    note, run_id = d["note"], d["run_id"]
+    return (
+        f"pain_checkin,{record_id},{at[:10]},{at},"
+        f"{d['score']},{d['context']},{d['area'] or ''},"
+        f"{_text(note) if note else ''},{_text(run_id) if run_id else ''},"
+        ",,,,"  # peg_pain .. peg_score
+        ",,,,,,"  # plan_id .. stop_reason
+        ",,"  # duration_s, routine_id
+        ","  # steps
+        f"{'' if len(d) == _N_PAIN else _extra(d, _KNOWN_PAIN)},"
+        f"{_stamp(d['created_at'])},{_stamp(d['updated_at'])}\r\n"
+    )
 
 
-def _peg_row(r: PegAnswer) -> list[str]:
-    at = r.at.isoformat()
-    return [
-        r.KIND, r.id, at[:10], at,
-        "", "", "", "", "",
-        str(r.pain), str(r.enjoyment), str(r.activity), _short(r.score, 2),
-        "", "", "", "", "", "",
-        "", "",
-        "", _extra(r), _iso(r.created_at), _iso(r.updated_at),
-    ]  # fmt: skip
+def _peg_line(d: dict[str, Any], record_id: str) -> str:
+    at = _time(d["at"])
+    pain, enjoyment, activity = d["pain"], d["enjoyment"], d["activity"]
+    return (
+        f"peg_answer,{record_id},{at[:10]},{at},"
+        ",,,,,"  # pain_score .. run_id
+        f"{pain},{enjoyment},{activity},{_short((pain + enjoyment + activity) / 3, 2)},"
+        ",,,,,,"  # plan_id .. stop_reason
+        ",,"  # duration_s, routine_id
+        ","  # steps
+        f"{'' if len(d) == _N_PEG else _extra(d, _KNOWN_PEG)},"
+        f"{_stamp(d['created_at'])},{_stamp(d['updated_at'])}\r\n"
+    )
 
 
-def _session_row(r: SessionRun) -> list[str]:
-    at = r.at.isoformat()
-    # The codec's own step documents, so steps read back exactly as the diary keeps them.
-    steps = orjson.dumps(encode(r)["steps"]).decode() if r.steps else ""
-    return [
-        r.KIND, r.id, at[:10], at,
-        "", "", "", "", "",
-        "", "", "", "",
-        r.plan_id, r.outcome, _iso(r.ended_at), _whole(r.pre_pain), _whole(r.post_pain),
-        r.stop_reason,
-        _short(r.duration_s, 1), "",
-        steps, _extra(r), _iso(r.created_at), _iso(r.updated_at),
-    ]  # fmt: skip
+def _session_line(d: dict[str, Any], record_id: str) -> str:
+    at = _time(d["at"])
+    ended, pre, post, steps = d["ended_at"], d["pre_pain"], d["post_pain"], d["steps"]
+    reason = d["stop_reason"]
+    return (
+        f"session_run,{record_id},{at[:10]},{at},"
+        ",,,,,"  # pain_score .. run_id
+        ",,,,"  # peg_pain .. peg_score
+        f"{_text(d['plan_id'])},{d['outcome']},{'' if ended is None else _time(ended)},"
+        f"{'' if pre is None else pre},{'' if post is None else post},"
+        f"{_text(reason) if reason else ''},"
+        f"{_short(sum(map(_DONE_S, steps)), 1)},"
+        ","  # routine_id
+        f"{_steps(d) if steps else ''},"
+        f"{'' if len(d) == _N_SESSION else _extra(d, _KNOWN_SESSION)},"
+        f"{_stamp(d['created_at'])},{_stamp(d['updated_at'])}\r\n"
+    )
 
 
-def _break_row(r: PostureBreak) -> list[str]:
-    at = r.at.isoformat()
-    return [
-        r.KIND, r.id, at[:10], at,
-        "", "", "", "", "",
-        "", "", "", "",
-        "", r.outcome, "", "", "", "",
-        _number(r.duration_s), r.routine_id or "",
-        "", _extra(r), _iso(r.created_at), _iso(r.updated_at),
-    ]  # fmt: skip
+def _break_line(d: dict[str, Any], record_id: str) -> str:
+    at = _time(d["at"])
+    routine = d["routine_id"]
+    return (
+        f"posture_break,{record_id},{at[:10]},{at},"
+        ",,,,,"  # pain_score .. run_id
+        ",,,,"  # peg_pain .. peg_score
+        f",{d['outcome']},,,,,"  # plan_id .. stop_reason
+        f"{d['duration_s']},{_text(routine) if routine else ''},"
+        ","  # steps
+        f"{'' if len(d) == _N_BREAK else _extra(d, _KNOWN_BREAK)},"
+        f"{_stamp(d['created_at'])},{_stamp(d['updated_at'])}\r\n"
+    )
 
 
-_ROW_OF = {
-    PainCheckIn: _pain_row,
-    PegAnswer: _peg_row,
-    SessionRun: _session_row,
-    PostureBreak: _break_row,
-}
+def _known(kind: type[Any]) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(kind) if f.name != "extra")
 
 
-def _iso(value: datetime | None) -> str:
-    return "" if value is None else value.isoformat()
+_KNOWN_PAIN = _known(PainCheckIn)
+_KNOWN_PEG = _known(PegAnswer)
+_KNOWN_SESSION = _known(SessionRun)
+_KNOWN_BREAK = _known(PostureBreak)
+# With every known field present (each line reads them all), a document
+# has extras exactly when it has more keys than these.
+_N_PAIN, _N_PEG, _N_SESSION, _N_BREAK = map(
+    len, (_KNOWN_PAIN, _KNOWN_PEG, _KNOWN_SESSION, _KNOWN_BREAK)
+)
+# The codec writes a step's fields in this order, then its extras.
+_STEP_FIELDS = tuple(f.name for f in dataclasses.fields(StepRecord) if f.name != "extra")
+_DONE_S = operator.itemgetter("done_s")
+
+_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
+_KIND_OF_RANK = tuple(_KIND_CLASS[kind] for kind in KIND_ORDER)
+_LINE_OF_RANK = tuple(
+    {
+        PainCheckIn.KIND: _pain_line,
+        PegAnswer.KIND: _peg_line,
+        SessionRun.KIND: _session_line,
+        PostureBreak.KIND: _break_line,
+    }[kind]
+    for kind in KIND_ORDER
+)
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+_QUOTE, _TWO_QUOTES = '"', '""'
 
 
-def _whole(value: int | None) -> str:
-    return "" if value is None else str(value)
+def _text(value: str) -> str:
+    """A cell as csv.writer writes it."""
+    if value and _NEEDS_QUOTES(value):
+        return f'"{value.replace(_QUOTE, _TWO_QUOTES)}"'
+    return value
 
 
-def _number(value: float) -> str:
-    # repr is the shortest text that reads back as the same float; ints stay ints.
-    return repr(value) if type(value) is float else str(value)
+# Exactly the texts datetime.isoformat() writes for a parsed time with a
+# fixed offset: seconds always, microseconds only when not zero, an offset
+# of hours and minutes, +00:00 for UTC. Anything else the store reads (Z, a
+# space for T, no seconds, an offset in seconds) is rewritten by _time.
+_IS_CODEC_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(?:\.(?!000000)[0-9]{6})?(?!-00:00)[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]"
+).fullmatch
 
 
-def _extra(record: Record) -> str:
-    return orjson.dumps(dict(record.extra)).decode() if record.extra else ""
+def _time(text: str) -> str:
+    """A stored timestamp as the codec writes it."""
+    if _IS_CODEC_TIME(text):
+        return text
+    return datetime.fromisoformat(text).isoformat()
+
+
+@functools.lru_cache(maxsize=256)
+def _stamp(text: str | None) -> str:
+    """created_at or updated_at: mostly the same text, and shared by a batch written together.
+
+    None only for records not stored yet (csv_bytes of new records).
+    """
+    return "" if text is None else _time(text)
+
+
+def _steps(d: dict[str, Any]) -> str:
+    """A session's steps as the codec writes them, as a quoted cell."""
+    steps = d["steps"]
+    fields, is_codec_time = _STEP_FIELDS, _IS_CODEC_TIME
+    for step in steps:
+        keys = tuple(step)
+        if (
+            (keys if len(keys) == len(fields) else keys[: len(fields)]) != fields
+            or not is_codec_time(step["started_at"])
+            or not is_codec_time(step["ended_at"])
+        ):
+            steps = encode(decode(SessionRun, d))["steps"]
+            break
+    # JSON of objects always holds a double quote: quoted, as csv.writer would.
+    return f'"{orjson.dumps(steps).decode().replace(_QUOTE, _TWO_QUOTES)}"'
+
+
+def _extra(d: dict[str, Any], known: frozenset[str]) -> str:
+    extra = {key: value for key, value in d.items() if key not in known}
+    return _text(orjson.dumps(extra).decode())
 
 
 def _short(value: float, places: int) -> str:

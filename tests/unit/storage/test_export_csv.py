@@ -6,16 +6,34 @@ import csv
 import dataclasses
 import io
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import orjson
 import pytest
-from export_helpers import NOW, TRICKY_NOTE, doc_bytes, sample_records, stored_samples
+from export_helpers import (
+    NOW,
+    TRICKY_NOTE,
+    doc_bytes,
+    sample_records,
+    seeded_history,
+    stored_samples,
+)
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from storage_helpers import any_record
 
-from lbp_desktop.domain.records import RECORD_KINDS, PegAnswer, Record, SessionRun, ValidationError
-from lbp_desktop.storage.codec import to_storable
+from lbp_desktop.domain.records import (
+    RECORD_KINDS,
+    PainCheckIn,
+    PegAnswer,
+    PostureBreak,
+    Record,
+    SessionRun,
+    ValidationError,
+)
+from lbp_desktop.storage import export_csv
+from lbp_desktop.storage.codec import encode, to_storable
 from lbp_desktop.storage.export_csv import (
     BOM,
     COLUMNS,
@@ -304,3 +322,231 @@ def test_the_peg_score_is_the_mean_of_the_items() -> None:
     run = next(r for r in sample_records() if isinstance(r, SessionRun) and r.steps)
     assert peg.score == pytest.approx(14 / 3)
     assert run.duration_s == pytest.approx(69.2)
+
+
+# Byte for byte what the record path wrote ---------------------------------------
+#
+# Until the export read the stored documents, it built every row from Record
+# objects with csv.writer. That writer, kept here as it was, is the reference:
+# the same data must give the same bytes.
+
+
+def _reference_csv(records: list[Record]) -> bytes:
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(_reference_row(record) for record in records)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _reference_row(r: Record) -> list[str]:
+    at = r.at.isoformat()
+    head = [r.KIND, r.id, at[:10], at]
+    tail = [_ref_extra(r), _ref_iso(r.created_at), _ref_iso(r.updated_at)]
+    if isinstance(r, PainCheckIn):
+        return [
+            *head,
+            str(r.score), r.context, r.area or "", r.note, r.run_id or "",
+            "", "", "", "",
+            "", "", "", "", "", "",
+            "", "",
+            "", *tail,
+        ]  # fmt: skip
+    if isinstance(r, PegAnswer):
+        return [
+            *head,
+            "", "", "", "", "",
+            str(r.pain), str(r.enjoyment), str(r.activity), _ref_short(r.score, 2),
+            "", "", "", "", "", "",
+            "", "",
+            "", *tail,
+        ]  # fmt: skip
+    if isinstance(r, SessionRun):
+        steps = orjson.dumps(encode(r)["steps"]).decode() if r.steps else ""
+        return [
+            *head,
+            "", "", "", "", "",
+            "", "", "", "",
+            r.plan_id, r.outcome, _ref_iso(r.ended_at), _ref_whole(r.pre_pain),
+            _ref_whole(r.post_pain), r.stop_reason,
+            _ref_short(r.duration_s, 1), "",
+            steps, *tail,
+        ]  # fmt: skip
+    assert isinstance(r, PostureBreak)
+    number = repr(r.duration_s) if type(r.duration_s) is float else str(r.duration_s)
+    return [
+        *head,
+        "", "", "", "", "",
+        "", "", "", "",
+        "", r.outcome, "", "", "", "",
+        number, r.routine_id or "",
+        "", *tail,
+    ]  # fmt: skip
+
+
+def _ref_iso(value: datetime | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _ref_whole(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _ref_extra(record: Record) -> str:
+    return orjson.dumps(dict(record.extra)).decode() if record.extra else ""
+
+
+def _ref_short(value: float, places: int) -> str:
+    rounded = round(value, places)
+    return str(int(rounded)) if rounded == int(rounded) else str(rounded)
+
+
+def _export_bytes(data_dir: Path, out: Path) -> tuple[bytes, bytes]:
+    """The CSV export of a diary, and the reference's CSV of its records."""
+    with Store.open(data_dir, read_only=True) as store:
+        export_to_file(store, "csv", out, now=NOW)
+        reference = _reference_csv(collect_records(store, None, None))
+    return out.read_bytes(), reference
+
+
+def test_the_samples_are_written_as_the_record_path_wrote_them() -> None:
+    records = sample_records()
+    assert csv_bytes(records) == _reference_csv(records)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(records=st.lists(any_record, min_size=1, max_size=5))
+def test_any_records_are_written_as_the_record_path_wrote_them(records: list[Record]) -> None:
+    # Any text in notes, plan and routine ids, extras and exercise ids:
+    # commas, quotes, CR, LF, any script; offsets of any quarter hour.
+    try:
+        stored = [to_storable(record)[1] for record in records]
+    except ValidationError:
+        assume(False)
+    assert csv_bytes(stored) == _reference_csv(stored)
+
+
+def test_an_export_of_history_is_what_the_record_path_wrote(tmp_path: Path) -> None:
+    seeded_history(tmp_path / "diary")
+    written, reference = _export_bytes(tmp_path / "diary", tmp_path / "diary.csv")
+    assert written == reference
+    assert len(_rows(written)) > 200
+
+
+def test_documents_spelled_otherwise_are_written_as_their_records(tmp_path: Path) -> None:
+    # A year file edited by hand: times spelled as the codec does not write
+    # them, fields with a default left out, keys in another order, an id in
+    # capitals. (A session's steps may not be left out: the codec refuses
+    # that.) The store validates it in full, so it is read; the CSV must
+    # still hold what the codec writes for each record.
+    stored = stored_samples(tmp_path / "diary")
+    run = next(r for r in stored if isinstance(r, SessionRun) and r.steps)
+    pain = next(r for r in stored if isinstance(r, PainCheckIn) and r.note)
+    path = tmp_path / "diary/records/2025.json"
+    run_doc = encode(run)
+    step_doc = {
+        "done_s": 30, "ended_at": "2025-05-01T10:01:00Z", "planned_s": 30.0,
+        "started_at": "2025-05-01 10:00:30+02:00", "exercise_id": 'say "ah", then\nbreathe',
+        "tempo": [1, {"x": None}],
+    }  # fmt: skip
+    docs = {
+        "pain_checkins": [
+            {"id": "A0A0A0A0-0000-4000-8000-000000000001", "at": "2025-05-01T08:00:00Z",
+             "score": 3, "created_at": "2025-05-01T08:00:00.000000+02:00",
+             "updated_at": "2025-05-01T08:00:00-00:00"},
+            {"mood": {"a": [1, 2]}, "id": "a0a0a0a0-0000-4000-8000-000000000002",
+             "at": "2025-05-01T09:00+01:00:00", "score": 0, "note": pain.note, "area": "hip",
+             "run_id": "{A0A0A0A0-0000-4000-8000-000000000003}", "context": "anytime",
+             "created_at": "2025-05-01T09:00:00+01:00", "updated_at": "2025-05-02T09:00:00Z"},
+            {"id": "a0a0a0a0-0000-4000-8000-000000000008", "at": "2025-05-04 09:00:00+02:00",
+             "score": 5, "context": "anytime", "area": None, "note": "", "run_id": None,
+             "created_at": "2025-05-04T09:00:00.000000+02:00",
+             "updated_at": "2025-05-04T07:00:00-00:00"},
+        ],
+        "session_runs": [
+            {"id": "a0a0a0a0-0000-4000-8000-000000000003", "at": "2025-05-01T10:00:00+02:00",
+             "plan_id": "a, b", "steps": [step_doc], "stop_reason": 'stopped "early"',
+             "created_at": "2025-05-01T10:00:00+02:00", "updated_at": "2025-05-01T10:00:00Z"},
+            {"id": "a0a0a0a0-0000-4000-8000-000000000004", "at": "2025-05-02T10:00:00+02:00",
+             "plan_id": run.plan_id, "outcome": "completed", "pre_pain": 0, "post_pain": 0,
+             "steps": [], "ended_at": "2025-05-02T10:30:00.500000+02:00",
+             "created_at": "2025-05-02T10:00:00+02:00", "updated_at": "2025-05-02T10:00:00+02:00"},
+            # Every field there, the steps spelled otherwise, one thing each.
+            {**run_doc, "id": "a0a0a0a0-0000-4000-8000-000000000009", "at": "2025-05-05 10:00:00Z",
+             "ended_at": "2025-05-05T10:30:00.000000Z", "steps": [step_doc]},
+            {**run_doc, "id": "a0a0a0a0-0000-4000-8000-000000000010",
+             "at": "2025-05-06T10:00:00+02:00",
+             "steps": [{**run_doc["steps"][0], "started_at": "2025-05-06T10:00:01Z"}]},
+            {**run_doc, "id": "a0a0a0a0-0000-4000-8000-000000000011",
+             "at": "2025-05-07T10:00:00+02:00",
+             "steps": [dict(reversed(run_doc["steps"][0].items()))]},
+        ],
+        "peg_answers": [
+            {"activity": 1, "enjoyment": 2, "pain": 10,
+             "id": "a0a0a0a0-0000-4000-8000-000000000005", "at": "2025-05-03T20:00:00+02:00",
+             "created_at": "2025-05-03T20:00:00+02:00",
+             "updated_at": "2025-05-03T20:00:00+02:00"},
+        ],
+        "posture_breaks": [
+            {"id": "a0a0a0a0-0000-4000-8000-000000000006", "at": "2025-05-03T11:00:00+02:00",
+             "outcome": "taken", "created_at": "2025-05-03T11:00:00+02:00",
+             "updated_at": "2025-05-03T11:00:00+02:00"},
+            {"id": "a0a0a0a0-0000-4000-8000-000000000007", "at": "2025-05-03T12:00:00+02:00",
+             "outcome": "natural", "duration_s": 90, "routine_id": "r,1",
+             "created_at": "2025-05-03T12:00:00+02:00", "updated_at": "2025-05-03T12:00:00+02:00"},
+        ],
+    }  # fmt: skip
+    raw = {"meta": {"schema": {"version": 1}}}
+    for table, found in docs.items():
+        raw[table] = {doc["id"].lower(): doc for doc in found}
+    path.write_bytes(orjson.dumps(raw))
+    written, reference = _export_bytes(tmp_path / "diary", tmp_path / "diary.csv")
+    assert written == reference
+    rows = _rows(written)
+    assert len(rows) == len(stored) + 11
+    first = next(row for row in rows if row["id"].endswith("0001"))
+    assert (first["id"], first["at"], first["created_at"], first["updated_at"]) == (
+        "a0a0a0a0-0000-4000-8000-000000000001",
+        "2025-05-01T08:00:00+00:00",
+        "2025-05-01T08:00:00+02:00",
+        "2025-05-01T08:00:00+00:00",
+    )
+    entries = read_csv(written)
+    assert [e.problem for e in entries] == [""] * len(rows)
+
+
+@pytest.mark.usefixtures("berlin_local_time")
+def test_a_migrated_diary_is_written_as_its_records(v0_data_dir: Path, tmp_path: Path) -> None:
+    # Read-only, the prototype's files are migrated in memory and never written.
+    written, reference = _export_bytes(v0_data_dir, tmp_path / "v0.csv")
+    assert written == reference
+    assert len(_rows(written)) > 3
+
+
+@given(
+    moment=st.datetimes(
+        min_value=datetime(1, 1, 2),
+        max_value=datetime(9999, 12, 30),
+        timezones=st.timedeltas(
+            min_value=-timedelta(hours=23, minutes=59), max_value=timedelta(hours=23, minutes=59)
+        ).map(timezone),
+    ),
+    spelling=st.sampled_from(["iso", "Z", "space", "zero micro", "minus zero", "offset seconds"]),
+)
+def test_any_stored_time_is_written_as_the_codec_writes_it(moment: datetime, spelling: str) -> None:
+    canonical = moment.isoformat()
+    text = canonical
+    offset = moment.utcoffset()
+    if spelling == "Z" and offset == timedelta(0):
+        text = canonical[: -len("+00:00")] + "Z"
+    elif spelling == "space":
+        text = canonical[:10] + " " + canonical[11:]
+    elif spelling == "zero micro" and moment.microsecond == 0:
+        text = canonical[:19] + ".000000" + canonical[19:]
+    elif spelling == "minus zero" and canonical.endswith("+00:00"):
+        text = canonical[: -len("+00:00")] + "-00:00"
+    elif spelling == "offset seconds" and len(canonical) in (25, 32):
+        text = canonical + ":00"
+    assert datetime.fromisoformat(text) == moment
+    assert export_csv._time(text) == canonical
