@@ -449,11 +449,17 @@ class Store:
             table_of(kind)
             low = since.year if since is not None else None
             high = until.year if until is not None else None
+            # Read every year first: a crash while moving a record to another
+            # year can leave a stale copy behind, and only once both years are
+            # read is it known which copy is the live one.
+            wanted = [
+                year
+                for year in self.years()
+                if not ((low is not None and year < low) or (high is not None and year > high))
+            ]
+            year_files = [self._year(year, create=False) for year in wanted]
             found: list[Record] = []
-            for year in self.years():
-                if (low is not None and year < low) or (high is not None and year > high):
-                    continue
-                year_file = self._year(year, create=False)
+            for year_file in year_files:
                 if year_file is not None:
                     found.extend(year_file.between(kind, since, until))
             # Years are in order, but an early-morning record with a large

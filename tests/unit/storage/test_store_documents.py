@@ -143,6 +143,9 @@ def test_a_stale_copy_in_an_earlier_year_is_not_given_either(
     with Store.open(data_dir, clock=clock, read_only=True) as store:
         assert [decode(PainCheckIn, d) for d in store.documents(PainCheckIn)] == [moved]
         assert store.count(PainCheckIn) == 1
+    # records() too, when both years are first read by the same call.
+    with Store.open(data_dir, clock=clock, read_only=True) as store:
+        assert store.records(PainCheckIn) == [moved]
 
 
 @pytest.mark.parametrize("kind", RECORD_KINDS)
