@@ -381,6 +381,27 @@ def player_rows(seconds: float, pause_s: float, notes: list[str]) -> list[Row]:
 # ----- table --------------------------------------------------------------------
 
 
+def csv_export_row(data_dir: Path, runs: int, notes: list[str]) -> Row:
+    from benchmarks.export_bench import bench_csv_export
+
+    result = bench_csv_export(data_dir, runs)
+    load = " ".join(f"{x:.2f}" for x in result["load_before"] or ())
+    cpu = result["cpu_median_s"]
+    cpu_words = f"CPU median {cpu:.2f} s; " if cpu is not None else ""
+    notes.append(
+        f"CSV export: {result['rows']} rows, {result['bytes'] / 1e6:.1f} MB, the whole "
+        f"`lbp-desktop export --format csv` command in a fresh process; {cpu_words}"
+        f"load average before {load}."
+    )
+    return Row(
+        f"CSV export of everything, s ({runs} runs)",
+        f"{result['median_s']:.2f}",
+        f"{result['p95_s']:.2f}",
+        "median <= 2",
+        verdict(result["median_s"], 2.0),
+    )
+
+
 def table(rows: Sequence[Row]) -> str:
     lines = ["| metric | median | p95 | goal | result |", "| --- | ---: | ---: | --- | --- |"]
     lines += [f"| {r.metric} | {r.median} | {r.p95} | {r.goal} | {r.result} |" for r in rows]
@@ -397,6 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--player-seconds", type=float, default=60.0, help="player session length; 0 skips it"
     )
     parser.add_argument("--pause-seconds", type=float, default=10.0)
+    parser.add_argument("--export-runs", type=int, default=5, help="CSV exports; 0 skips them")
     args = parser.parse_args(argv)
 
     print(f"Preparing {dataset.DAYS} days of {dataset.PROFILE} history...", file=sys.stderr)
@@ -426,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_dir = work / "write"
         shutil.copytree(data.data_dir, write_dir)
         rows.append(checkin_write_row(write_dir, args.writes, notes))
+        if args.export_runs > 0:
+            print("Exporting to CSV...", file=sys.stderr)
+            rows.append(csv_export_row(data.data_dir, args.export_runs, notes))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.player_seconds > 0:
