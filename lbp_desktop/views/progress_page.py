@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QPushButton, QWidget
 
 from lbp_desktop.views.feedback import ERROR, OK, show_feedback
 from lbp_desktop.views.forms.ui_progress_page import Ui_ProgressPage
@@ -357,7 +357,8 @@ class ProgressPage(QWidget):
 
     def _build_small_charts_if_seen(self) -> None:
         # A paint can come from a layout not yet settled (the page still
-        # filling in): build only if a frame is still in view now.
+        # filling in): settle it, then build only if a frame is still in view.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if any(not frame.visibleRegion().isEmpty() for frame in self._small_frames):
             self.build_small_charts()
 
