@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import gc
 import logging
 import sys
 from datetime import date, datetime, timedelta
@@ -24,7 +25,7 @@ from lbp_desktop import paths, proc_stats
 from lbp_desktop.app import STATE_GEOMETRY, STATE_THEME, open_window_state
 from lbp_desktop.domain.clock import Clock
 from lbp_desktop.domain.content import ContentLibrary
-from lbp_desktop.domain.overview import daily_pain_series, today_summary
+from lbp_desktop.domain.overview import today_summary
 from lbp_desktop.domain.progression import (
     ProgressionState,
     adjusted_library,
@@ -52,6 +53,7 @@ from lbp_desktop.views.plan_view import plan_views
 from lbp_desktop.views.theme import apply_theme, normalise_choice
 
 if TYPE_CHECKING:
+    from lbp_desktop.domain.analytics import ProgressData
     from lbp_desktop.domain.plan_suggestion import PlanSuggestion
     from lbp_desktop.services.cue_player import CuePlayer
 
@@ -72,6 +74,12 @@ TODAY_LOOKBACK = timedelta(days=60)
 PEG_LOOKBACK = timedelta(days=8)  # the PEG is due a week after the last answer
 # The Progress page's longest range (12 months) plus a little.
 PROGRESS_LOOKBACK = timedelta(days=370)
+# Progress page exports: file extension and what the file is, in words.
+EXPORT_FILES = {
+    "pdf": ("pdf", "report for your physiotherapist"),
+    "csv": ("csv", "spreadsheet (CSV)"),
+    "fhir": ("json", "FHIR health record"),
+}
 # Runs left "in progress" by a crash are looked for this far back.
 INTERRUPTED_LOOKBACK = timedelta(days=31)
 
@@ -106,6 +114,7 @@ class AppController(QObject):
         self._cues = cues  # made on first use; tests pass one with fake backends
         self._cues_wired = False
         self._cue_notices: list[str] = []
+        self._all_years_shown = False  # Progress read every year (on "All")
         self.window_state = window_state or open_window_state(data_dir)
         self.store: Store | None = None
         self.library: ContentLibrary | None = None
@@ -213,6 +222,8 @@ class AppController(QObject):
         elif name == "progress":
             page = window.progress_page
             page.first_shown.connect(self.fill_progress)
+            page.range_changed.connect(self._progress_range_changed)
+            page.export_requested.connect(self.export_from_progress)
             if page.isVisible():  # shown before we were listening
                 self.fill_progress()
         elif name == "settings":
@@ -455,16 +466,127 @@ class AppController(QObject):
         self.refresh_today()
 
     def fill_progress(self) -> None:
+        """The last 12 months at once (the current year is already in memory).
+
+        Older years are read only when the user asks for All: ten years of
+        records cost ~1 s to read and tens of MB to keep, which an app that
+        sits in the tray all day should not pay for a chart nobody opened.
+        """
         assert self.store is not None
         today = self.clock.now().date()
-        start = today - PROGRESS_LOOKBACK
-        series = daily_pain_series(
-            self.store.records(PainCheckIn, since=start),
-            self.store.records(SessionRun, since=start),
-            start,
-            today,
+        self._show_progress(self._progress_data(since=today - PROGRESS_LOOKBACK), today)
+        page = self.window.progress_page
+        if page.current_range() == "all":
+            self._progress_range_changed("all")
+
+    def _has_older_years(self, today: date) -> bool:
+        assert self.store is not None
+        return any(year < (today - PROGRESS_LOOKBACK).year for year in self.store.years())
+
+    def _progress_range_changed(self, name: str) -> None:
+        if self.store is None or name != "all" or self._all_years_shown:
+            return
+        today = self.clock.now().date()
+        if not self._has_older_years(today):
+            return
+        self._all_years_shown = True
+        self.window.progress_page.set_busy("Reading your earlier years…")
+        self._soon(self._progress_in_background(today))
+
+    def _progress_data(self, since: date | None) -> ProgressData:
+        from lbp_desktop.domain.analytics import ProgressData
+
+        assert self.store is not None
+        return ProgressData.from_records(
+            self.store.records(PainCheckIn, since=since),
+            self.store.records(SessionRun, since=since),
+            self.store.records(PegAnswer, since=since),
         )
-        self.window.progress_page.set_series(series)
+
+    def _all_progress_data(self) -> ProgressData:
+        """Every year, read with the garbage collector held off: its full passes
+        over a growing heap of records would stall the window (0.1-0.3 s each)."""
+        gc.disable()
+        try:
+            return self._progress_data(since=None)
+        finally:
+            gc.enable()
+            # The records stay for the life of the app: no later pass need walk them.
+            gc.freeze()
+
+    def _show_progress(self, data: ProgressData, today: date) -> None:
+        self.window.progress_page.set_data(data, self.goal_history(), today)
+
+    async def _progress_in_background(self, today: date) -> None:
+        # The store is thread-safe (one lock); the window stays responsive.
+        page = self.window.progress_page
+        try:
+            data = await asyncio.to_thread(self._all_progress_data)
+        except (StoreError, OSError) as exc:
+            self._all_years_shown = False
+            page.show_message(f"Your earlier years could not be read: {exc}", error=True)
+            return
+        if self.store is not None:
+            self._show_progress(data, today)
+            page.show_message("")
+
+    def export_from_progress(self, format_name: str) -> None:
+        """Progress page: export the period shown, to a file the user picks."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.store is None or self.library is None:
+            return
+        page = self.window.progress_page
+        ext, kind = EXPORT_FILES[format_name]
+        since, until = page.current_bounds()
+        suggested = paths.documents_dir() / f"back-care-{since:%Y-%m-%d}-to-{until:%Y-%m-%d}.{ext}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, f"Save the {kind} as", str(suggested), f"{kind} (*.{ext})"
+        )
+        if not chosen:
+            return
+        out = Path(chosen)
+        if out.suffix.lower() != f".{ext}":
+            out = out.with_name(out.name + f".{ext}")
+        page.set_busy(f"Writing the {kind}…")
+        self._soon(self._export(format_name, out, since, until))
+
+    async def _export(self, format_name: str, out: Path, since: date, until: date) -> None:
+        from lbp_desktop.storage.export_files import ExportError
+
+        assert self.store is not None and self.library is not None
+        page = self.window.progress_page
+        try:
+            if format_name == "pdf":
+                from lbp_desktop.services.report_pdf import LibraryNames, export_report_async
+
+                result = await export_report_async(
+                    self.store,
+                    out,
+                    names=LibraryNames.from_library(self.library),
+                    since=since,
+                    until=until,
+                    today=self.clock.now().date(),
+                    goal_history=self.goal_history(),
+                    force=True,  # the save dialog already asked about replacing it
+                )
+            else:
+                from lbp_desktop.storage.export_files import export_to_file
+
+                result = await asyncio.to_thread(
+                    export_to_file, self.store, format_name, out, since=since, until=until,
+                    force=True,
+                )  # fmt: skip
+        except (ExportError, StoreError) as exc:
+            page.show_message(f"Not saved: {exc}", error=True)
+            return
+        except OSError as exc:
+            page.show_message(
+                f"Not saved: {out} could not be written ({exc.strerror}).", error=True
+            )
+            return
+        log.info("exported %s: %s", format_name, result)
+        page.show_message(f"Saved to {out}.")
 
     # ----- guided sessions -----------------------------------------------------------------
 
@@ -846,18 +968,11 @@ class AppController(QObject):
         return effective_history(stored, self._weekly_goal(), self._first_day())
 
     def _first_day(self) -> date | None:
-        """The first day of the diary (the oldest year file is read for it)."""
+        """The start of the diary's first year: file names alone, no year is read
+        (a plan in force from then covers every record the diary holds)."""
         assert self.store is not None
         years = self.store.years()
-        if not years:
-            return None
-        first = date(years[0], 1, 1)
-        found = [
-            records[0].at.date()
-            for kind in (PainCheckIn, SessionRun)
-            if (records := self.store.records(kind, since=first, until=date(years[0], 12, 31)))
-        ]
-        return min(found) if found else None
+        return date(years[0], 1, 1) if years else None
 
     def _save_window_state(self, key: str, value: str) -> None:
         if self.store is None or self.store.read_only:
@@ -921,6 +1036,15 @@ class AppController(QObject):
             return
         if made is not None:
             self.refresh_settings()
+
+    def _soon(self, coro) -> None:
+        """In the background when the app's loop runs; at once otherwise (tests, scripts)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            asyncio.run(coro)
+            return
+        self._in_background(coro)
 
     def _in_background(self, coro) -> None:
         task = asyncio.ensure_future(coro)

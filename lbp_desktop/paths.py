@@ -49,3 +49,11 @@ def default_data_dir() -> Path:
 def user_plans_dir(data_dir: Path) -> Path:
     """Plans the user (or their physiotherapist) added."""
     return data_dir / "plans"
+
+
+def documents_dir() -> Path:
+    """Where a saved export is first offered: the user's Documents folder (or home)."""
+    from platformdirs import user_documents_dir
+
+    found = Path(user_documents_dir())
+    return found if found.is_dir() else Path.home()

@@ -17,7 +17,7 @@ start-up and its idle time in the tray; a test checks the two agree.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -176,47 +176,4 @@ def today_summary(
         breaks_today=taken_today,
         recent_pain=recent,
         peg_due=due,
-    )
-
-
-@dataclass(frozen=True)
-class DailySeries:
-    """One value per calendar day from start to end inclusive."""
-
-    days: tuple[date, ...]
-    pain_mean: tuple[float | None, ...]  # None: no pain noted that day
-    sessions: tuple[int, ...]
-
-    @property
-    def has_data(self) -> bool:
-        return any(p is not None for p in self.pain_mean) or any(self.sessions)
-
-    @property
-    def days_with_pain(self) -> int:
-        return sum(1 for p in self.pain_mean if p is not None)
-
-    @property
-    def total_sessions(self) -> int:
-        return sum(self.sessions)
-
-
-def daily_pain_series(
-    checkins: Iterable[PainCheckIn],
-    runs: Iterable[SessionRun],
-    start: date,
-    end: date,
-) -> DailySeries:
-    if end < start:
-        raise ValueError(f"end {end} is before start {start}")
-    scores: dict[date, list[int]] = defaultdict(list)
-    for checkin in checkins:
-        scores[local_day(checkin.at)].append(checkin.score)
-    session_days = _counted_session_days(runs)
-
-    days = tuple(start + timedelta(days=i) for i in range((end - start).days + 1))
-    means = tuple((sum(scores[d]) / len(scores[d])) if scores.get(d) else None for d in days)
-    return DailySeries(
-        days=days,
-        pain_mean=means,
-        sessions=tuple(session_days.get(d, 0) for d in days),
     )

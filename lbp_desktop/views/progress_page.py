@@ -30,7 +30,6 @@ from lbp_desktop.views.words import day_month
 
 if TYPE_CHECKING:
     from lbp_desktop.domain.analytics import ProgressAnalytics, ProgressData
-    from lbp_desktop.domain.overview import DailySeries
     from lbp_desktop.views.chart_style import ChartStyle
     from lbp_desktop.views.progress_chart import ProgressChart
     from lbp_desktop.views.progress_small_charts import PainChangeChart, PegChart, WeekdayChart
@@ -94,7 +93,6 @@ class ProgressPage(QWidget):
         self._today: date | None = None
         self._first_day: date | None = None
         self._cache: dict[str, ProgressAnalytics] = {}
-        self._series: DailySeries | None = None
         self._chart: ProgressChart | None = None
         self._peg_chart: PegChart | None = None
         self._change_chart: PainChangeChart | None = None
@@ -143,27 +141,6 @@ class ProgressPage(QWidget):
         self._cache.clear()
         self._warm_timer.stop()
         self._render()
-
-    def set_series(self, series: DailySeries) -> None:
-        """The controller's older call: days with mean pain and sessions.
-
-        Shown as if each day's mean were one entry and with no plan (a
-        ``DailySeries`` holds no more). ``set_data`` gives the full picture.
-        """
-        from lbp_desktop.views.progress_series import data_from_series
-
-        self._series = series
-        today = series.days[-1] if series.days else date.today()
-        self.set_data(data_from_series(series), (), today)
-
-    def shown_series(self) -> DailySeries | None:
-        """The part of a ``set_series`` series in the period shown."""
-        if self._series is None or self._today is None:
-            return None
-        from lbp_desktop.views.progress_series import series_between
-
-        start, end = self.current_bounds()
-        return series_between(self._series, start, end)
 
     def set_busy(self, text: str) -> None:
         """An export is under way: say so and keep the export buttons still."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -91,9 +91,9 @@ def test_progress_is_filled_when_first_shown(make_controller, clock) -> None:
     assert ctl.start()
     ctl.window.show()
     ctl.window.go_to("progress")
-    series = ctl.window.progress_page.shown_series()
-    assert series is not None
-    assert series.pain_mean[-1] == pytest.approx(5.0)
+    shown = ctl.window.progress_page.current_analytics()
+    assert shown is not None
+    assert shown.pain.mean[-1] == pytest.approx(5.0)
 
 
 def test_settings_are_kept_in_the_store(make_controller) -> None:
@@ -170,8 +170,8 @@ def test_a_page_opened_before_the_store_was_ready_is_filled(make_controller, clo
     ctl.window.show()
     ctl.window.go_to("progress")  # the user clicks while the diary is still opening
     assert ctl.start()
-    series = ctl.window.progress_page.shown_series()
-    assert series is not None and series.pain_mean[-1] == pytest.approx(3.0)
+    shown = ctl.window.progress_page.current_analytics()
+    assert shown is not None and shown.pain.mean[-1] == pytest.approx(3.0)
 
 
 def test_a_data_folder_that_cannot_be_used_is_explained(
@@ -629,8 +629,8 @@ def test_changing_the_weekly_goal_keeps_the_old_one_for_the_past(make_controller
     _seed(ctl_dir := make_controller().data_dir, clock, [3])
     ctl = make_controller(ctl_dir)
     assert ctl.start()
-    first = (NOW - timedelta(hours=1)).date()
-    assert ctl.goal_history() == [(first, 5)]  # the default plan, from the first entry
+    first = date(NOW.year, 1, 1)
+    assert ctl.goal_history() == [(first, 5)]  # the default plan, from the diary's first year
     clock.advance(7 * 86400)
     ctl.window.settings_page.weekly_goal_changed.emit(3)
     later = clock.now().date()
@@ -693,3 +693,49 @@ def test_today_suggests_a_plan_and_starts_it(make_controller, screens) -> None:
     assert "Gentle start" in page.ui.nextNameLabel.text()
     page.ui.startButton.click()
     assert ctl.window.session_view() is not None
+
+
+def test_all_years_are_read_only_when_all_is_chosen(make_controller, clock) -> None:
+    data_dir = make_controller().data_dir
+    with Store.open(data_dir, clock=clock) as store:
+        store.add(PainCheckIn(at=NOW - timedelta(days=3 * 365), score=8))
+        store.add(PainCheckIn(at=NOW - timedelta(hours=2), score=3))
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    ctl.window.show()
+    ctl.window.go_to("progress")
+    page = ctl.window.progress_page
+    assert page.analytics_for("all").start > (NOW - timedelta(days=400)).date()
+    assert NOW.year - 3 not in ctl.store._years  # the old year was not read
+    page.range_button("all").click()
+    assert page.current_range() == "all"
+    assert page.current_analytics().start <= (NOW - timedelta(days=3 * 365)).date()
+
+
+def test_the_progress_page_exports_the_period_shown(make_controller, clock, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4, 5, 6])
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    ctl.window.show()
+    ctl.window.go_to("progress")
+    page = ctl.window.progress_page
+    chosen = {"path": str(tmp_path / "out" / "diary")}
+    (tmp_path / "out").mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (chosen["path"], ""))
+    )
+    page.export_requested.emit("csv")
+    written = tmp_path / "out" / "diary.csv"
+    assert written.exists() and written.read_text(encoding="utf-8-sig").count("\n") == 4
+    assert str(written) in page.ui.exportStatusLabel.text()
+    chosen["path"] = str(tmp_path / "out" / "report.pdf")
+    page.export_requested.emit("pdf")
+    assert (tmp_path / "out" / "report.pdf").read_bytes().startswith(b"%PDF")
+    chosen["path"] = str(tmp_path / "missing-folder" / "x.json")
+    page.export_requested.emit("fhir")
+    assert "Not saved" in page.ui.exportStatusLabel.text()
+    chosen["path"] = ""  # the user closed the dialog: nothing happens
+    page.export_requested.emit("csv")

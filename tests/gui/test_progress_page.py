@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from lbp_desktop.domain.analytics import ProgressData, range_bounds
 from lbp_desktop.domain.demo_history import generate_history
-from lbp_desktop.domain.overview import DailySeries
 from lbp_desktop.domain.records import PainCheckIn, PegAnswer, SessionRun
 from lbp_desktop.views.main_window import MainWindow
 from lbp_desktop.views.progress_chart import DAY_S, day_to_x
@@ -356,28 +355,6 @@ def test_busy_then_message(qtbot, window: MainWindow) -> None:
     assert all(b.isEnabled() for b in page.export_buttons())
     page.show_message("Not saved: the disk is full.", error=True)
     assert status.property("state") == "error"
-
-
-# ----- the controller's older call ---------------------------------------------------------------
-
-
-def test_a_daily_series_still_shows(qtbot, window: MainWindow) -> None:
-    page = show_progress(qtbot, window)
-    start = TODAY - timedelta(days=27)
-    days = tuple(start + timedelta(days=i) for i in range(28))
-    pain = tuple(None if i % 5 == 0 else 4.0 + (i % 3) for i in range(28))
-    sessions = tuple(i % 2 for i in range(28))
-    page.set_series(DailySeries(days=days, pain_mean=pain, sessions=sessions))
-    analytics = page.current_analytics()
-    assert analytics is not None and analytics.end == TODAY
-    assert analytics.adherence.total == sum(sessions)
-    assert page.chart is not None and page.chart.analytics is analytics
-    shown = page.shown_series()
-    assert shown is not None and shown.days == days  # all 28 days lie in "3 months"
-    page.range_button("2w").click()
-    shown = page.shown_series()
-    assert shown is not None and shown.days == days[-14:]
-    assert shown.pain_mean == pain[-14:]
 
 
 # ----- theme -------------------------------------------------------------------------------------

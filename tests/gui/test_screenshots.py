@@ -6,14 +6,15 @@ each page at a glance.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from gui_sample_data import TODAY, TZ, History
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lbp_desktop.domain.overview import daily_pain_series, today_summary
+from lbp_desktop.domain.analytics import ProgressData
+from lbp_desktop.domain.overview import today_summary
 from lbp_desktop.views.data_error_dialog import DataErrorDialog
 from lbp_desktop.views.main_window import PAGE_NAMES, MainWindow
 from lbp_desktop.views.plan_view import PlanView
@@ -91,9 +92,7 @@ def test_every_page(
     )
     window.settings_page.set_weekly_goal(4)
     window.go_to("progress")
-    window.progress_page.set_series(
-        daily_pain_series(checkins, runs, TODAY - timedelta(days=27), TODAY)
-    )
+    window.progress_page.set_data(ProgressData.from_records(checkins, runs, []), [], TODAY)
     for name in PAGE_NAMES:
         window.go_to(name)
         qtbot.waitUntil(lambda n=name: window.current_page_name() == n)
@@ -107,7 +106,7 @@ def test_feedback_and_empty_states(qtbot, scheme: str, window: MainWindow) -> No
     window.today_page.show_saved("Saved: pain 3 out of 10 at 14:05.")
     assert _not_blank(_save(window, f"today-saved-{scheme}"))
     window.go_to("progress")
-    window.progress_page.set_series(daily_pain_series([], [], TODAY - timedelta(days=27), TODAY))
+    window.progress_page.set_data(ProgressData.from_records([], [], []), [], TODAY)
     assert _not_blank(_save(window, f"progress-empty-{scheme}"))
     window.session_page.set_plans([])
     window.go_to("session")

@@ -9,9 +9,7 @@ import pytest
 from lbp_desktop.domain.adherence import counts_as_done
 from lbp_desktop.domain.overview import (
     RECENT_LIMIT,
-    DailySeries,
     TodaySummary,
-    daily_pain_series,
     in_the_future,
     session_counts,
     sessions_in_week,
@@ -212,9 +210,6 @@ def test_midnight_in_plus_0530_uses_the_local_calendar_day() -> None:
     assert summary.pain_today == (early,)
     assert summary.last_pain == early
 
-    series = daily_pain_series([late, early], [], days_before(1), TODAY)
-    assert series.pain_mean == (8.0, 2.0)
-
 
 # -- the entries the page lists -------------------------------------------------------------
 
@@ -313,53 +308,3 @@ def test_an_entry_may_move_up_to_now_but_not_later() -> None:
     # Compared by the instant: 18:00 in Mumbai is 13:30 in CET, before 14:05 CET.
     assert not in_the_future(at(TODAY, 18, 0, tz=IST), now)
     assert in_the_future(at(TODAY, 19, 0, tz=IST), now)
-
-
-# -- daily_pain_series -----------------------------------------------------------------------
-
-
-def test_series_means_per_day_with_a_day_without_entries() -> None:
-    start = date(2026, 3, 1)
-    checkins = [
-        pain(start, 8, 6),
-        pain(start, 20, 3),  # day 1 mean 4.5
-        # day 2: nothing noted
-        pain(start + timedelta(days=2), 9, 5),
-        pain(start + timedelta(days=2), 13, 6),
-        pain(start + timedelta(days=2), 21, 7),  # day 3 mean 6.0
-    ]
-    runs = [
-        run(start + timedelta(days=1)),
-        run(start + timedelta(days=1), "partial", hour=17, steps=(step(),)),
-        run(start + timedelta(days=1), "partial", hour=19),  # nothing done: not counted
-        run(start + timedelta(days=2), "in_progress"),
-    ]
-    series = daily_pain_series(checkins, runs, start, start + timedelta(days=2))
-    assert series.days == (date(2026, 3, 1), date(2026, 3, 2), date(2026, 3, 3))
-    assert series.pain_mean == (4.5, None, 6.0)
-    assert series.sessions == (0, 2, 0)
-    assert series.has_data
-    assert series.days_with_pain == 2
-    assert series.total_sessions == 2
-
-
-def test_series_ignores_records_outside_the_range() -> None:
-    start = date(2026, 3, 5)
-    checkins = [pain(start - timedelta(days=1), 9, 9), pain(start + timedelta(days=1), 9, 9)]
-    series = daily_pain_series(checkins, [run(start - timedelta(days=1))], start, start)
-    assert series == DailySeries(days=(start,), pain_mean=(None,), sessions=(0,))
-    assert not series.has_data
-
-
-def test_series_of_an_empty_history_has_every_day_and_no_data() -> None:
-    series = daily_pain_series([], [], date(2026, 2, 27), date(2026, 3, 2))
-    assert len(series.days) == 4  # crosses the end of February
-    assert series.days[-1] == date(2026, 3, 2)
-    assert series.pain_mean == (None,) * 4
-    assert series.sessions == (0,) * 4
-    assert not series.has_data
-
-
-def test_series_rejects_an_inverted_range() -> None:
-    with pytest.raises(ValueError, match="before start"):
-        daily_pain_series([], [], date(2026, 3, 2), date(2026, 3, 1))

@@ -11,7 +11,6 @@ import pytest
 from analytics_helpers import pain, run
 
 from lbp_desktop.domain.analytics import ProgressAnalytics, progress_analytics
-from lbp_desktop.domain.overview import daily_pain_series
 from lbp_desktop.domain.records import PainCheckIn, SessionRun
 
 START = date(2026, 1, 5)  # a Monday
@@ -115,12 +114,6 @@ def test_weekly_mean_is_the_mean_of_the_daily_means() -> None:
     assert weekly.mean.tolist() == pytest.approx([(3 + 5 + 6) / 3, 1.0])
     assert weekly.days_with_entries.tolist() == [3, 1]
     assert weekly.complete.tolist() == [True, True]
-
-
-def test_the_daily_means_agree_with_the_overview_series() -> None:
-    ours = analyse().pain.mean
-    theirs = daily_pain_series(CHECKINS, [], START, END).pain_mean
-    assert [None if math.isnan(v) else v for v in ours.tolist()] == list(theirs)
 
 
 def test_arrays_are_read_only() -> None:
