@@ -13,12 +13,17 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from lbp_desktop.domain.demo_history import DEFAULT_PLANS, PROFILES, generate_history
+from lbp_desktop.domain.demo_history import (
+    DEFAULT_PLANS,
+    PROFILES,
+    generate_history,
+    weekly_goal,
+)
 from lbp_desktop.domain.records import RECORD_KINDS, Record
 
 if TYPE_CHECKING:
@@ -182,6 +187,15 @@ def seed_demo(
             not_after=now,
         )
         counts, years = _write_by_year(store, history)
+        if store.get_setting("sessions_per_week") is None:
+            # The person's own plan, so adherence reads as theirs (not 2 a day
+            # against the app's default of 5 a week).
+            goal = weekly_goal(profile)
+            start = now.date() - timedelta(days=days - 1)
+            store.set_setting("sessions_per_week", goal)
+            store.set_setting(
+                "sessions_per_week_history", [{"from": start.isoformat(), "goal": goal}]
+            )
     return SeedReport(
         data_dir=data_dir,
         profile=profile,

@@ -87,6 +87,13 @@ _PROFILES: dict[str, _Profile] = {
     ),
 }
 
+
+def weekly_goal(profile: str) -> int:
+    """Sessions a week the made-up person plans: their daily slots, as a plan."""
+    shape = _PROFILES[profile]
+    return min(21, round(len(shape.run_slots) * shape.slot_chance * 7))
+
+
 # Motivation spells: chance to do a planned session, spell length in days,
 # and where the next spell goes.
 _MOOD_DO = {"high": 0.95, "normal": 0.85, "low": 0.45}

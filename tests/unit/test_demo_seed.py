@@ -38,6 +38,10 @@ def test_seed_writes_every_record_into_its_year(tmp_path: Path) -> None:
             assert store.count(kind) == report.counts.get(kind.KIND, 0)
         runs = store.records(SessionRun)
         checkins = store.records(PainCheckIn)
+        # The made-up person's plan: three sessions a day planned.
+        assert store.get_setting("sessions_per_week") == 21
+        history = store.get_setting("sessions_per_week_history")
+        assert history == [{"from": (NOW.date() - timedelta(days=13)).isoformat(), "goal": 21}]
     assert all(r.at <= NOW for r in [*runs, *checkins])
     expected = [
         r
