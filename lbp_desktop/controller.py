@@ -42,7 +42,7 @@ from lbp_desktop.domain.records import (
     ValidationError,
 )
 from lbp_desktop.services.quit_signals import QuitOnSignals
-from lbp_desktop.storage import backups
+from lbp_desktop.storage import backups, weekly_plan
 from lbp_desktop.storage.content_files import load_content
 from lbp_desktop.storage.errors import DataFileError, StoreError, StoreLocked
 from lbp_desktop.storage.layout import UNREADABLE_DIR
@@ -59,8 +59,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SETTING_WEEKLY_GOAL = "sessions_per_week"
-SETTING_GOAL_HISTORY = "sessions_per_week_history"
 SETTING_PEG_SKIPPED_WEEK = "peg_skipped_week"
 SETTING_SAFETY_SCREEN = "safety_screen"
 SETTING_HEAT_ICE_CHECK = "heat_ice_check"
@@ -68,7 +66,6 @@ SETTING_PROGRESSION = "progression"
 SETTING_CUE_VOLUME = "cue_volume"
 SETTING_SPOKEN_CUES = "spoken_cues"
 DEFAULT_CUE_VOLUME = 80
-DEFAULT_WEEKLY_GOAL = 5
 # Long enough for any streak the Today page shows and for this week.
 TODAY_LOOKBACK = timedelta(days=60)
 PEG_LOOKBACK = timedelta(days=8)  # the PEG is due a week after the last answer
@@ -319,8 +316,7 @@ class AppController(QObject):
 
     def _weekly_goal(self) -> int:
         assert self.store is not None
-        goal = self.store.get_setting(SETTING_WEEKLY_GOAL, DEFAULT_WEEKLY_GOAL)
-        return goal if isinstance(goal, int) and 1 <= goal <= 21 else DEFAULT_WEEKLY_GOAL
+        return weekly_plan.weekly_goal(self.store)
 
     def refresh_today(self) -> None:
         if self.store is None or "today" not in self.window.built_pages():
@@ -942,37 +938,20 @@ class AppController(QObject):
         self._save_window_state(STATE_THEME, normalise_choice(choice))
 
     def _set_weekly_goal(self, goal: int) -> None:
-        from lbp_desktop.domain.goal_history import (
-            read_goal_history,
-            with_goal_change,
-            write_goal_history,
-        )
-
         assert self.store is not None
-        history = read_goal_history(self.store.get_setting(SETTING_GOAL_HISTORY))
-        if not history:
-            # The plan so far was in force from the start of the diary.
-            history = self.goal_history()
-        today = self.clock.now().date()
-        history = with_goal_change(history, today, int(goal))
-        self._save_setting(SETTING_WEEKLY_GOAL, int(goal))
-        self._save_setting(SETTING_GOAL_HISTORY, write_goal_history(history))
+        if self.store.read_only:
+            return
+        try:
+            weekly_plan.set_weekly_goal(self.store, int(goal), self.clock.now().date())
+        except (StoreError, OSError) as exc:
+            self.window.settings_page.show_error(f"That setting could not be saved: {exc}")
+            return
         self.refresh_today()
 
     def goal_history(self) -> list[tuple[date, int]]:
         """The weekly plan over time, for adherence (see domain.goal_history)."""
-        from lbp_desktop.domain.goal_history import effective_history, read_goal_history
-
         assert self.store is not None
-        stored = read_goal_history(self.store.get_setting(SETTING_GOAL_HISTORY))
-        return effective_history(stored, self._weekly_goal(), self._first_day())
-
-    def _first_day(self) -> date | None:
-        """The start of the diary's first year: file names alone, no year is read
-        (a plan in force from then covers every record the diary holds)."""
-        assert self.store is not None
-        years = self.store.years()
-        return date(years[0], 1, 1) if years else None
+        return weekly_plan.goal_history(self.store)
 
     def _save_window_state(self, key: str, value: str) -> None:
         if self.store is None or self.store.read_only:

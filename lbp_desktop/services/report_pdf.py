@@ -110,10 +110,6 @@ ARROW = "\u2192"
 _DONE = object()  # what next() gives once a job has no steps left
 
 # The controller's settings for the weekly plan (kept in step by a test).
-SETTING_WEEKLY_GOAL = "sessions_per_week"
-SETTING_GOAL_HISTORY = "sessions_per_week_history"
-DEFAULT_WEEKLY_GOAL = 5
-MAX_WEEKLY_GOAL = 21
 
 
 # ----- file checks and results ----------------------------------------------------------------
@@ -679,25 +675,10 @@ def write_report_pdf(
 
 
 def _stored_goal_history(store: Store) -> list[tuple[date, int]]:
-    """The weekly plan over time, read as the controller reads it."""
-    from lbp_desktop.domain.goal_history import effective_history, read_goal_history
-    from lbp_desktop.domain.records import PainCheckIn, SessionRun
+    """The weekly plan over time, read as the app reads it."""
+    from lbp_desktop.storage.weekly_plan import goal_history
 
-    goal = store.get_setting(SETTING_WEEKLY_GOAL, DEFAULT_WEEKLY_GOAL)
-    if isinstance(goal, bool) or not isinstance(goal, int) or not 1 <= goal <= MAX_WEEKLY_GOAL:
-        goal = DEFAULT_WEEKLY_GOAL
-    stored = read_goal_history(store.get_setting(SETTING_GOAL_HISTORY))
-    first: date | None = None
-    years = store.years()
-    if not stored and years:
-        span = {"since": date(years[0], 1, 1), "until": date(years[0], 12, 31)}
-        found = [
-            records[0].at.date()
-            for kind in (PainCheckIn, SessionRun)
-            if (records := store.records(kind, **span))
-        ]
-        first = min(found) if found else None
-    return effective_history(stored, goal, first)
+    return goal_history(store)
 
 
 @dataclass(frozen=True)

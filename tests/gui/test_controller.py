@@ -11,11 +11,12 @@ from cue_fakes import make_rig
 from PySide6.QtWidgets import QApplication
 
 from lbp_desktop import controller as controller_module
-from lbp_desktop.controller import SETTING_WEEKLY_GOAL, AppController
+from lbp_desktop.controller import AppController
 from lbp_desktop.domain.clock import FakeClock
 from lbp_desktop.domain.records import PainCheckIn, SessionRun
 from lbp_desktop.storage import backups
 from lbp_desktop.storage.store import Store
+from lbp_desktop.storage.weekly_plan import SETTING_WEEKLY_GOAL
 from lbp_desktop.views.data_error_dialog import DataErrorChoice
 from lbp_desktop.views.main_window import MainWindow
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from lbp_desktop import controller
 from lbp_desktop.demo_seed import bundled_plans, seed_demo
 from lbp_desktop.domain.content import ContentLibrary
 from lbp_desktop.domain.demo_history import generate_history
@@ -44,6 +43,7 @@ from lbp_desktop.services.report_pdf import (
     render_report_chart,
     write_report_pdf,
 )
+from lbp_desktop.storage import weekly_plan
 from lbp_desktop.storage.export_files import ExportError
 from lbp_desktop.storage.store import Store
 from lbp_desktop.views.words import day_month
@@ -332,14 +332,11 @@ def test_the_async_export_keeps_the_event_loop_turning(
             loop.close()
 
 
-def test_the_weekly_plan_is_read_with_the_controllers_keys(diary: Path) -> None:
-    assert report_pdf.SETTING_WEEKLY_GOAL == controller.SETTING_WEEKLY_GOAL
-    assert report_pdf.SETTING_GOAL_HISTORY == controller.SETTING_GOAL_HISTORY
-    assert report_pdf.DEFAULT_WEEKLY_GOAL == controller.DEFAULT_WEEKLY_GOAL
+def test_the_weekly_plan_is_read_as_the_app_keeps_it(diary: Path) -> None:
     with Store.open(diary) as store:
-        store.set_setting(controller.SETTING_WEEKLY_GOAL, 4)
+        store.set_setting(weekly_plan.SETTING_WEEKLY_GOAL, 4)
         store.set_setting(
-            controller.SETTING_GOAL_HISTORY,
+            weekly_plan.SETTING_GOAL_HISTORY,
             [{"from": "2026-01-01", "goal": 2}, {"from": "2026-03-02", "goal": 4}],
         )
     with Store.open(diary, read_only=True) as store:
