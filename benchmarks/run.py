@@ -34,6 +34,7 @@ CHILD_TIMEOUT_S = 60.0
 # Run as a script in its own process (it imports Qt; this script need not).
 PLAYER_BENCH = ROOT / "benchmarks" / "player_bench.py"
 PLAYER_PREFIX = "player_bench="  # player_bench.PREFIX: its result line starts so
+PROGRESS_BENCH = ROOT / "benchmarks" / "progress_bench.py"
 
 
 @dataclass
@@ -402,6 +403,34 @@ def csv_export_row(data_dir: Path, runs: int, notes: list[str]) -> Row:
     )
 
 
+def progress_rows(runs: int, notes: list[str]) -> list[Row]:
+    """The Progress page (benchmarks/progress_bench.py, in its own process: it imports Qt)."""
+    from benchmarks import progress_bench
+
+    cmd = [sys.executable, str(PROGRESS_BENCH), "--runs", str(runs)]
+    out = subprocess.run(
+        cmd, env=child_env(), capture_output=True, text=True, timeout=CHILD_TIMEOUT_S * 20
+    )
+    line = next(
+        (x for x in reversed(out.stdout.splitlines()) if x.startswith(progress_bench.PREFIX)), None
+    )
+    if out.returncode != 0 or line is None:
+        notes.append(f"Progress benchmark failed: {out.stderr.strip()[-300:]}")
+        return [Row("Progress page", "", "", "", "**FAIL** (did not run)")]
+    result = json.loads(line[len(progress_bench.PREFIX) :])
+    load = result.get("load_average") or ()
+    notes.append(
+        f"Progress: medians of {runs} runs; the p95 column holds the worst run. The page at "
+        f"1040x720; first opens in fresh processes. Load average after: "
+        + " ".join(f"{x:.2f}" for x in load)
+    )
+    rows = []
+    for row in progress_bench.rows(result):
+        metric, median, worst, goal, verdict = row.cells()
+        rows.append(Row(metric, median, worst, goal, verdict or "info"))
+    return rows
+
+
 def table(rows: Sequence[Row]) -> str:
     lines = ["| metric | median | p95 | goal | result |", "| --- | ---: | ---: | --- | --- |"]
     lines += [f"| {r.metric} | {r.median} | {r.p95} | {r.goal} | {r.result} |" for r in rows]
@@ -419,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--pause-seconds", type=float, default=10.0)
     parser.add_argument("--export-runs", type=int, default=5, help="CSV exports; 0 skips them")
+    parser.add_argument(
+        "--progress-runs", type=int, default=5, help="Progress page runs; 0 skips them"
+    )
     args = parser.parse_args(argv)
 
     print(f"Preparing {dataset.DAYS} days of {dataset.PROFILE} history...", file=sys.stderr)
@@ -453,6 +485,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows.append(csv_export_row(data.data_dir, args.export_runs, notes))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if args.progress_runs > 0:
+        print("Opening Progress...", file=sys.stderr)
+        rows += progress_rows(args.progress_runs, notes)
     if args.player_seconds > 0:
         print(f"Playing a {args.player_seconds:g} s session...", file=sys.stderr)
         rows += player_rows(args.player_seconds, args.pause_seconds, notes)
