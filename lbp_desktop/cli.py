@@ -230,41 +230,6 @@ def run_seed_demo(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if args.format == PDF_FORMAT:
-        return run_export_pdf(args)
-    from lbp_desktop.storage.errors import StoreError
-    from lbp_desktop.storage.export_files import ExportError, check_range, export_to_file
-    from lbp_desktop.storage.store import Store
-
-    data_dir = _data_dir(args)
-    out = args.out.expanduser()
-    try:
-        check_range(args.since, args.until)
-        if not data_dir.is_dir():
-            raise ExportError(f"There is no diary in {data_dir}. Nothing was written.")
-        with Store.open(data_dir, read_only=True) as store:
-            result = export_to_file(
-                store, args.format, out, since=args.since, until=args.until, force=args.force
-            )
-    except ExportError as exc:
-        _err(str(exc))
-        return EXIT_PROBLEMS
-    except StoreError as exc:
-        _err(f"{exc} Nothing was written.")
-        return EXIT_PROBLEMS
-    except OSError as exc:
-        _err(f"Cannot write {out}: {exc.strerror or exc}. Nothing was written.")
-        return EXIT_PROBLEMS
-    print(result.summary())
-    return EXIT_OK
-
-
-def run_export_pdf(args: argparse.Namespace) -> int:
-    # Files only: the charts are drawn offscreen, so no display is needed.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from lbp_desktop.services.report_pdf import export_report, library_names
     from lbp_desktop.storage.errors import StoreError
     from lbp_desktop.storage.export_files import ExportError, check_range
     from lbp_desktop.storage.store import Store
@@ -275,17 +240,9 @@ def run_export_pdf(args: argparse.Namespace) -> int:
         check_range(args.since, args.until)
         if not data_dir.is_dir():
             raise ExportError(f"There is no diary in {data_dir}. Nothing was written.")
-        # Charts are widgets drawn offscreen: a QApplication, not only a QGuiApplication.
-        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (keeps Qt alive)
+        write = _pdf_writer(data_dir) if args.format == PDF_FORMAT else _file_writer(args.format)
         with Store.open(data_dir, read_only=True) as store:
-            result = export_report(
-                store,
-                out,
-                names=library_names(data_dir),
-                since=args.since,
-                until=args.until,
-                force=args.force,
-            )
+            result = write(store, out, since=args.since, until=args.until, force=args.force)
     except ExportError as exc:
         _err(str(exc))
         return EXIT_PROBLEMS
@@ -297,6 +254,31 @@ def run_export_pdf(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(result.summary())
     return EXIT_OK
+
+
+def _file_writer(format_name: str):
+    from lbp_desktop.storage.export_files import export_to_file
+
+    return lambda store, out, **kw: export_to_file(store, format_name, out, **kw)
+
+
+_qt_app: object | None = None
+
+
+def _pdf_writer(data_dir: Path):
+    # Files only: the charts are drawn offscreen, so no display is needed.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from functools import partial
+
+    from PySide6.QtWidgets import QApplication
+
+    from lbp_desktop.services.report_pdf import export_report, library_names
+
+    global _qt_app
+    # Charts are widgets drawn offscreen: a QApplication, not only a QGuiApplication,
+    # kept in a global so it outlives the export.
+    _qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    return partial(export_report, names=library_names(data_dir))
 
 
 _MAX_SKIPPED_LINES = 20

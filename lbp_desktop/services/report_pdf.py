@@ -62,7 +62,7 @@ from lbp_desktop.domain.report_content import (
     WeekRow,
     report_content,
 )
-from lbp_desktop.storage.export_files import ExportError
+from lbp_desktop.storage.export_files import ExportError, check_target
 from lbp_desktop.views.words import day_month, short_month
 
 if TYPE_CHECKING:
@@ -113,19 +113,6 @@ _DONE = object()  # what next() gives once a job has no steps left
 
 
 # ----- file checks and results ----------------------------------------------------------------
-
-
-def check_target(out: Path, *, force: bool) -> None:
-    """Refuse, before any work, a target that is a folder, exists, or has no folder."""
-    if out.is_dir():
-        raise ExportError(f"{out} is a folder. Give the name of the file to write.")
-    if out.exists() and not force:
-        raise ExportError(
-            f"{out} already exists and was left as it is. Choose another name, "
-            "or pass --force to replace it."
-        )
-    if not out.parent.is_dir():
-        raise ExportError(f"The folder {out.parent} does not exist. Nothing was written.")
 
 
 @dataclass(frozen=True)

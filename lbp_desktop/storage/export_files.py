@@ -144,6 +144,19 @@ def check_range(since: date | None, until: date | None) -> None:
         raise ExportError(f"The start date {since} is after the end date {until}.")
 
 
+def check_target(out: Path, *, force: bool) -> None:
+    """Refuse, before any work, a target that is a folder, exists, or has no folder."""
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder. Give the name of the file to write.")
+    if out.exists() and not force:
+        raise ExportError(
+            f"{out} already exists and was left as it is. Choose another name, "
+            "or pass --force to replace it."
+        )
+    if not out.parent.is_dir():
+        raise ExportError(f"The folder {out.parent} does not exist. Nothing was written.")
+
+
 def collect_records(store: Store, since: date | None, until: date | None) -> list[Record]:
     """Every record whose local date of ``at`` is within since..until (inclusive), oldest first."""
     from lbp_desktop.domain.records import RECORD_KINDS
@@ -200,15 +213,7 @@ def export_to_file(
         )
     check_range(since, until)
     out = Path(out)
-    if out.is_dir():
-        raise ExportError(f"{out} is a folder. Give the name of the file to write.")
-    if out.exists() and not force:
-        raise ExportError(
-            f"{out} already exists and was left as it is. Choose another name, "
-            "or pass --force to replace it."
-        )
-    if not out.parent.is_dir():
-        raise ExportError(f"The folder {out.parent} does not exist. Nothing was written.")
+    check_target(out, force=force)
     export = ExportInput(since, until, now or datetime.now().astimezone(), store)
     # Ten years are ~50,000 records, read and rendered into new objects that
     # are no garbage; the cyclic collector would walk them all again and
