@@ -34,6 +34,7 @@ import calendar
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -121,7 +122,17 @@ class ProgressAnalytics:
     adherence: Adherence
     peg: PegSeries
     session_change: SessionChange
-    insights: Insights
+    # The insights' bootstrap is the costliest part of a long range (~20 ms
+    # for ten years): worked out when first asked for, so a chart can be
+    # drawn before the words under it.
+    resamples: int = DEFAULT_RESAMPLES
+    seed: int = DEFAULT_SEED
+
+    @cached_property
+    def insights(self) -> Insights:
+        return weekly_insights(
+            self.weekly_pain, self.adherence.weeks, resamples=self.resamples, seed=self.seed
+        )
 
 
 def _checkin_arrays(checkins: Sequence[PainCheckIn]) -> tuple[IntArray, FloatArray]:
@@ -282,7 +293,8 @@ class ProgressData:
             adherence=adherence,
             peg=_peg_series(self.pegs, s, last),
             session_change=_session_change(runs, s, last),
-            insights=weekly_insights(weekly, adherence.weeks, resamples=resamples, seed=seed),
+            resamples=resamples,
+            seed=seed,
         )
 
 

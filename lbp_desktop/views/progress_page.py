@@ -57,6 +57,9 @@ HOVER_HINT = (
 )
 
 
+INSIGHTS_DELAY_MS = 100
+
+
 class ProgressPage(QWidget):
     first_shown = Signal()
     # "2w", "3m", "1y" or "all": the page already shows it from the data it has.
@@ -100,6 +103,10 @@ class ProgressPage(QWidget):
         self._charts_stale = False
         self._shown_once = False
         self._warm_timer = self._timer(WARM_DELAY_MS, self._warm_one_range)
+        # The insights' words come a moment after the chart: the chart answers a
+        # click first (their bootstrap takes ~20 ms for ten years). A zero timer
+        # would often run before the chart's paint, in the same turn of the loop.
+        self._insights_timer = self._timer(INSIGHTS_DELAY_MS, self._show_current_insights)
         self._restyle_timer = self._timer(0, self._restyle)
         self._small_timer = self._timer(0, self._build_small_charts_if_seen)
         self._small_frames = (ui.pegFrame, ui.changeFrame, ui.weekdayFrame)
@@ -239,7 +246,10 @@ class ProgressPage(QWidget):
         analytics = self.analytics_for(self._range)
         ui.contentStack.setCurrentWidget(ui.chartPage)
         ui.summaryLabel.setText(words.summary_words(analytics))
-        self.show_insights(analytics)
+        if ui.insightsLabel.text():
+            self._insights_timer.start()  # the old words stay until then: no jump
+        else:
+            self.show_insights(analytics)  # the first time, the page is laid out with them
         ui.pegCaption.setText(words.peg_caption(analytics.peg))
         ui.changeCaption.setText(words.change_caption(analytics.session_change))
         ui.weekdayCaption.setText(words.weekday_caption(analytics.adherence.weekdays))
@@ -248,6 +258,14 @@ class ProgressPage(QWidget):
         self._charts_stale = True
         if self.isVisible():
             self._draw_charts()
+
+    def _show_current_insights(self) -> None:
+        if self._data is not None and self._first_day is not None:
+            self.show_insights(self.analytics_for(self._range))
+
+    def insights_pending(self) -> bool:
+        """True between a new range or new data and its insights' words."""
+        return self._insights_timer.isActive()
 
     def show_insights(self, analytics: ProgressAnalytics) -> None:
         """The insights panel: the domain's findings in words, the caveat last."""

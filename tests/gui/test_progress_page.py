@@ -75,6 +75,12 @@ def hand_made_data() -> ProgressData:
     return ProgressData.from_records(checkins, runs, [])
 
 
+def insights_text(qtbot, page: ProgressPage) -> str:
+    """The insights panel once filled: its words come a turn after the chart."""
+    qtbot.waitUntil(lambda: not page.insights_pending())
+    return page.ui.insightsLabel.text()
+
+
 def show_progress(qtbot, window: MainWindow) -> ProgressPage:
     page = window.progress_page
     window.go_to("progress")
@@ -173,7 +179,7 @@ def test_seeded_data_fills_chart_words_and_small_charts(qtbot, window: MainWindo
     assert (analytics.start, analytics.end) == range_bounds("3m", TODAY)
     assert page.ui.summaryLabel.text().startswith("From 12 December 2025 to 11 March 2026 you")
     assert "Your plan: 4 sessions a week." in page.ui.summaryLabel.text()
-    insights = page.ui.insightsLabel.text()
+    insights = insights_text(qtbot, page)
     assert "Weeks on plan and weeks with fewer sessions" in insights
     assert "association, not proof of cause" in insights
     assert page.has_chart()
@@ -246,7 +252,7 @@ def test_new_data_keeps_the_range_and_drops_old_analyses(qtbot, window: MainWind
     assert page.current_range() == "1y"
     assert page.current_analytics() is not old
     assert "Your plan" not in page.ui.summaryLabel.text()
-    assert "You have not set a weekly plan" in page.ui.insightsLabel.text()
+    assert "You have not set a weekly plan" in insights_text(qtbot, page)
 
 
 def test_set_range_is_silent_and_validated(qtbot) -> None:
@@ -308,7 +314,7 @@ def test_an_empty_diary_is_said_in_words_and_draws_nothing(qtbot, window: MainWi
 def test_too_little_data_says_how_much_more_is_needed(qtbot, window: MainWindow) -> None:
     page = show_progress(qtbot, window)
     page.set_data(hand_made_data(), GOALS, TODAY)
-    text = page.ui.insightsLabel.text()
+    text = insights_text(qtbot, page)
     assert "are needed in the period shown" in text
     assert "more are needed" in text
     assert "averaged" not in text and "rank correlation" not in text
@@ -316,7 +322,7 @@ def test_too_little_data_says_how_much_more_is_needed(qtbot, window: MainWindow)
     assert "association, not proof of cause" in text
     # Everything there is: nothing longer to try.
     page.range_button("all").click()
-    assert "A longer period" not in page.ui.insightsLabel.text()
+    assert "A longer period" not in insights_text(qtbot, page)
 
 
 # ----- exports -----------------------------------------------------------------------------------
@@ -372,3 +378,16 @@ def test_charts_follow_light_and_dark(qtbot, qapp, window: MainWindow, choice: s
             assert small.scheme == choice
     finally:
         apply_theme(qapp, "system")
+
+
+def test_a_new_range_draws_its_chart_first_and_its_words_right_after(
+    qtbot, window: MainWindow
+) -> None:
+    page = show_progress(qtbot, window)
+    page.set_data(sample_data(), GOALS, TODAY)
+    insights_text(qtbot, page)
+    page.range_button("1y").click()
+    assert page.chart is not None and page.chart.analytics is page.current_analytics()
+    assert page.insights_pending()  # the words come a moment after the chart
+    assert "rank correlation" in insights_text(qtbot, page) or insights_text(qtbot, page)
+    assert not page.insights_pending()

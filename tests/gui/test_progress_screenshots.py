@@ -39,8 +39,9 @@ def scheme(request, qapp):
 
 
 def _settle() -> None:
-    # Pending layouts and the chart's idle work, as the event loop would run them.
-    for _ in range(3):
+    # Pending layouts and the chart's idle work, as the event loop would run them
+    # (the insights' words come a turn after the chart, then their layout).
+    for _ in range(5):
         QApplication.processEvents()
 
 
