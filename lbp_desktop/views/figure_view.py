@@ -168,32 +168,42 @@ def _circle(centre: QPointF, r: float) -> QRectF:
     return QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
 
 
-def _limb_path(a: QPointF, b: QPointF, ra: float, rb: float) -> QPainterPath:
-    """A tapered capsule: two circles and the band that joins them."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
+def _band(a: QPointF, b: QPointF, ra: float, rb: float) -> list[QPointF] | None:
+    """The band joining two circles along their outer tangents, its corners
+    turning clockwise on screen (y down) as ``addEllipse`` does; None when one
+    circle holds the other (the capsule is just the bigger circle)."""
     dx, dy = b.x() - a.x(), b.y() - a.y()
     d = math.hypot(dx, dy)
     if d <= abs(ra - rb) + 1e-6:
-        big, r = (a, ra) if ra >= rb else (b, rb)
-        path.addEllipse(_circle(big, r))
-        return path
+        return None
     ux, uy = dx / d, dy / d
     nx, ny = -uy, ux
     s = (ra - rb) / d
     c = math.sqrt(max(0.0, 1 - s * s))
     v1 = (ux * s + nx * c, uy * s + ny * c)
     v2 = (ux * s - nx * c, uy * s - ny * c)
-    band = QPolygonF(
-        [
-            QPointF(a.x() + ra * v1[0], a.y() + ra * v1[1]),
-            QPointF(b.x() + rb * v1[0], b.y() + rb * v1[1]),
-            QPointF(b.x() + rb * v2[0], b.y() + rb * v2[1]),
-            QPointF(a.x() + ra * v2[0], a.y() + ra * v2[1]),
-        ]
-    )
+    return [
+        QPointF(a.x() + ra * v2[0], a.y() + ra * v2[1]),
+        QPointF(b.x() + rb * v2[0], b.y() + rb * v2[1]),
+        QPointF(b.x() + rb * v1[0], b.y() + rb * v1[1]),
+        QPointF(a.x() + ra * v1[0], a.y() + ra * v1[1]),
+    ]
+
+
+def _bigger_circle(a: QPointF, b: QPointF, ra: float, rb: float) -> QRectF:
+    return _circle(a, ra) if ra >= rb else _circle(b, rb)
+
+
+def _limb_path(a: QPointF, b: QPointF, ra: float, rb: float) -> QPainterPath:
+    """A tapered capsule: two circles and the band that joins them, merged."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    corners = _band(a, b, ra, rb)
+    if corners is None:
+        path.addEllipse(_bigger_circle(a, b, ra, rb))
+        return path
     band_path = QPainterPath()
-    band_path.addPolygon(band)
+    band_path.addPolygon(QPolygonF(corners))
     band_path.closeSubpath()
     ends = QPainterPath()
     # QRectF overloads: addEllipse(QPointF, rx, ry) over-releases None in
@@ -210,29 +220,12 @@ def _add_limb(path: QPainterPath, a: QPointF, b: QPointF, ra: float, rb: float) 
     pieces (and several capsules in one path) fill as their union.
     """
     path.setFillRule(Qt.FillRule.WindingFill)
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    d = math.hypot(dx, dy)
-    if d <= abs(ra - rb) + 1e-6:
-        big, r = (a, ra) if ra >= rb else (b, rb)
-        path.addEllipse(_circle(big, r))
+    corners = _band(a, b, ra, rb)
+    if corners is None:
+        path.addEllipse(_bigger_circle(a, b, ra, rb))
         return path
-    ux, uy = dx / d, dy / d
-    nx, ny = -uy, ux
-    s = (ra - rb) / d
-    c = math.sqrt(max(0.0, 1 - s * s))
-    v1 = (ux * s + nx * c, uy * s + ny * c)
-    v2 = (ux * s - nx * c, uy * s - ny * c)
-    # This order turns clockwise on screen (y down), as addEllipse does.
-    corners = [
-        QPointF(a.x() + ra * v2[0], a.y() + ra * v2[1]),
-        QPointF(b.x() + rb * v2[0], b.y() + rb * v2[1]),
-        QPointF(b.x() + rb * v1[0], b.y() + rb * v1[1]),
-        QPointF(a.x() + ra * v1[0], a.y() + ra * v1[1]),
-    ]
     path.addPolygon(QPolygonF(corners))
     path.closeSubpath()
-    # QRectF overloads: addEllipse(QPointF, rx, ry) over-releases None in
-    # PySide6 6.12 after many calls ("none_dealloc" crash).
     path.addEllipse(_circle(a, ra))
     path.addEllipse(_circle(b, rb))
     return path
