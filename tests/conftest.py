@@ -11,6 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge correctness, never speed: on a busy CI machine a slow
+# draw or example must not fail the build (benchmarks measure speed).
+settings.register_profile("project", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("project")
 
 # Before anything imports Qt: a QApplication created later picks this up.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
