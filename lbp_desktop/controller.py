@@ -13,9 +13,10 @@ import dataclasses
 import gc
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -79,6 +80,10 @@ EXPORT_FILES = {
 }
 # Runs left "in progress" by a crash are looked for this far back.
 INTERRUPTED_LOOKBACK = timedelta(days=31)
+
+# What _write returns when a store write failed (its message already shown).
+_FAILED = object()
+T = TypeVar("T")
 
 EXIT_UNREADABLE = 2
 EXIT_FAILED = 1
@@ -391,29 +396,32 @@ class AppController(QObject):
         changes: dict[str, object] = {"score": score, "area": area, "note": note}
         if at is not None:
             changes["at"] = at
-        if self._write(lambda: self.store.update(record.replace(**changes)), page.show_entry_error):
+        store = self.store
+        fixed = self._write(lambda: store.update(record.replace(**changes)), page.show_entry_error)
+        if fixed is not _FAILED:
             self.refresh_today()
             page.show_entry_saved("Entry corrected.")
 
     def delete_pain(self, record_id: str) -> None:
         assert self.store is not None
         page = self.window.today_page
-        if self._write(lambda: self.store.delete(PainCheckIn, record_id), page.show_entry_error):
+        store = self.store
+        if (
+            self._write(lambda: store.delete(PainCheckIn, record_id), page.show_entry_error)
+            is not _FAILED
+        ):
             self.refresh_today()
             page.show_entry_saved("Entry deleted.")
 
     def save_peg(self, pain: int, enjoyment: int, activity: int) -> None:
         assert self.store is not None
         page = self.window.today_page
-        answers = {"pain": pain, "enjoyment": enjoyment, "activity": activity}
-
-        def add() -> PegAnswer:
-            return self.store.add(PegAnswer(at=self.clock.now(), **answers))
-
-        stored: list[PegAnswer] = []
-        if self._write(lambda: stored.append(add()), page.show_peg_error):
+        store = self.store
+        answer = PegAnswer(at=self.clock.now(), pain=pain, enjoyment=enjoyment, activity=activity)
+        stored = self._write(lambda: store.add(answer), page.show_peg_error)
+        if stored is not _FAILED:
             self.refresh_today()
-            page.show_peg_saved(stored[0])
+            page.show_peg_saved(stored)
 
     def skip_peg(self) -> None:
         from lbp_desktop.domain.peg_schedule import iso_week_key
@@ -421,43 +429,30 @@ class AppController(QObject):
         self._save_setting(SETTING_PEG_SKIPPED_WEEK, iso_week_key(self.clock.now().date()))
         self.refresh_today()
 
-    def _write(self, action, show_error) -> bool:
-        """Run a store write; on failure say why in plain words and keep the form."""
+    def _write(self, action: Callable[[], T], show_error: Callable[[str], None]) -> T | object:
+        """Run a store write and return its result; on failure say why in plain
+        words (the form keeps what the user entered) and return ``_FAILED``."""
         try:
-            action()
+            return action()
         except ValidationError as exc:
             show_error(f"That could not be saved: {exc.message}.")
-            return False
         except StoreError as exc:
             show_error(str(exc))
-            return False
         except OSError as exc:
             show_error(
                 f"It could not be written to disk ({exc.strerror}). Nothing in your diary "
                 "was lost; please try again."
             )
-            return False
-        return True
+        return _FAILED
 
     def log_pain(self, score: int, area: str | None, note: str) -> None:
         assert self.store is not None
-        page = self.window.today_page
-        try:
-            record = self.store.add(
-                PainCheckIn(at=self.clock.now(), score=score, area=area, note=note)
-            )
-        except ValidationError as exc:
-            page.show_error(f"That entry could not be saved: {exc.message}.")
+        store, page = self.store, self.window.today_page
+        entry = PainCheckIn(at=self.clock.now(), score=score, area=area, note=note)
+        record = self._write(lambda: store.add(entry), page.show_error)
+        if record is _FAILED:
             return
-        except StoreError as exc:
-            page.show_error(str(exc))
-            return
-        except OSError as exc:
-            page.show_error(
-                f"Your entry could not be written to disk ({exc.strerror}). Nothing in your "
-                "diary was lost; please try again."
-            )
-            return
+        assert isinstance(record, PainCheckIn)
         page.show_saved(f"Saved: pain {score} out of 10 at {record.at:%H:%M}.")
         self.refresh_today()
 
