@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication
+from shots import SHOTS, save_shot
 
 from lbp_desktop.domain.clock import FakeClock
 from lbp_desktop.domain.player import Player
@@ -15,7 +15,6 @@ from lbp_desktop.session_runner import SessionRunner
 from lbp_desktop.storage.store import Store
 from lbp_desktop.views.player_page import PlayerPage, clock_text
 
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 NOW = datetime(2026, 3, 11, 8, 30, tzinfo=UTC)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -29,15 +28,6 @@ def page(qtbot) -> PlayerPage:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def _save(widget: QWidget, name: str) -> Path:
-    QApplication.processEvents()
-    QApplication.processEvents()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path
 
 
 def test_clock_text_rounds_up_and_shows_minutes() -> None:
@@ -195,21 +185,21 @@ def test_paused_nothing_ticks_and_the_figure_stays_put_until_resumed(
 def test_screenshots(runner, library, poses, qtbot, tmp_path) -> None:
     page = runner.page
     clock = runner.clock  # type: ignore[attr-defined]
-    assert _save(page, "player-check-in").exists()
+    assert save_shot(page, "player-check-in").exists()
 
     page.pre_scale.buttons[3].click()
     page.start_button.click()
     clock.advance(10 + 3)  # into the first rep's hold
     runner.tick()
     assert page.phase_label.text() == "Now"
-    assert _save(page, "player-work").exists()
+    assert save_shot(page, "player-work").exists()
 
     page.hurt_button.click()
-    assert _save(page, "player-this-hurts").exists()
+    assert save_shot(page, "player-this-hurts").exists()
     page.hurt_scale.buttons[5].click()
     page.post_scale.buttons[4].click()
     page.feedback_button("chin-tuck", "it_hurt").click()
-    assert _save(page, "player-summary").exists()
+    assert save_shot(page, "player-summary").exists()
 
     # A breathing phase, from the heat-and-relax plan.
     with Store.open(tmp_path / "breath", clock=clock) as store:
@@ -225,7 +215,7 @@ def test_screenshots(runner, library, poses, qtbot, tmp_path) -> None:
         clock.advance(5)
         other.tick()
         assert breath_page.pacer.isVisible()
-        assert _save(breath_page, "player-breathing").exists()
+        assert save_shot(breath_page, "player-breathing").exists()
         other.run_command("pause")
 
 

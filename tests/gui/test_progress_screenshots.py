@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from shots import SHOTS, not_blank, save_shot
 from test_progress_page import (
     GOALS,
     TODAY,
@@ -26,7 +27,6 @@ from lbp_desktop.views.progress_page import RANGE_NAMES, ProgressPage
 from lbp_desktop.views.progress_render import render_chart_images
 from lbp_desktop.views.theme import apply_theme
 
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 DEFAULT_SIZE = (1040, 720)
 SMALLEST_SIZE = (720, 520)
 
@@ -47,20 +47,7 @@ def _settle() -> None:
 
 def _save(widget: QWidget, name: str) -> Path:
     _settle()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path
-
-
-def _not_blank(path: Path) -> bool:
-    from PySide6.QtGui import QImage
-
-    image = QImage(str(path))
-    colours = {
-        image.pixel(x, y) for x in range(0, image.width(), 25) for y in range(0, image.height(), 25)
-    }
-    return len(colours) > 3
+    return save_shot(widget, name)
 
 
 def cut_off_texts(root: QWidget) -> list[str]:
@@ -109,26 +96,26 @@ def test_every_range_at_the_default_size(qtbot, scheme: str, window: MainWindow)
     page = _page(qtbot, window, DEFAULT_SIZE)
     for name in RANGE_NAMES:
         page.range_button(name).click()
-        assert _not_blank(_save(window, f"progress-{name}-{scheme}"))
+        assert not_blank(_save(window, f"progress-{name}-{scheme}"))
         assert cut_off_texts(page) == [], name
         assert page.ui.scrollArea.horizontalScrollBar().maximum() == 0
     page.range_button("1y").click()
     _scroll_to(page, page.ui.exportFrame)
-    assert _not_blank(_save(window, f"progress-1y-lower-{scheme}"))
+    assert not_blank(_save(window, f"progress-1y-lower-{scheme}"))
 
 
 def test_the_smallest_window(qtbot, scheme: str, window: MainWindow) -> None:
     page = _page(qtbot, window, SMALLEST_SIZE)
     page.range_button("3m").click()
-    assert _not_blank(_save(window, f"progress-smallest-{scheme}"))
+    assert not_blank(_save(window, f"progress-smallest-{scheme}"))
     assert cut_off_texts(page) == []
     assert page.ui.scrollArea.horizontalScrollBar().maximum() == 0
     _scroll_to(page, page.ui.insightsFrame)
-    assert _not_blank(_save(window, f"progress-smallest-insights-{scheme}"))
+    assert not_blank(_save(window, f"progress-smallest-insights-{scheme}"))
     _scroll_to(page, page.ui.weekdayFrame)
-    assert _not_blank(_save(window, f"progress-smallest-charts-{scheme}"))
+    assert not_blank(_save(window, f"progress-smallest-charts-{scheme}"))
     _scroll_to(page, page.ui.exportFrame)
-    assert _not_blank(_save(window, f"progress-smallest-export-{scheme}"))
+    assert not_blank(_save(window, f"progress-smallest-export-{scheme}"))
 
 
 def test_too_little_data(qtbot, scheme: str, window: MainWindow) -> None:
@@ -136,15 +123,15 @@ def test_too_little_data(qtbot, scheme: str, window: MainWindow) -> None:
     page.range_button("2w").click()
     assert page.chart is not None
     page.chart.point_at(12)  # Tuesday 10 March, with its before and after
-    assert _not_blank(_save(window, f"progress-too-little-{scheme}"))
+    assert not_blank(_save(window, f"progress-too-little-{scheme}"))
     _scroll_to(page, page.ui.insightsFrame)
-    assert _not_blank(_save(window, f"progress-too-little-insights-{scheme}"))
+    assert not_blank(_save(window, f"progress-too-little-insights-{scheme}"))
     assert cut_off_texts(page) == []
 
 
 def test_no_data_yet(qtbot, scheme: str, window: MainWindow) -> None:
     page = _page(qtbot, window, DEFAULT_SIZE, empty_data())
-    assert _not_blank(_save(window, f"progress-nodata-{scheme}"))
+    assert not_blank(_save(window, f"progress-nodata-{scheme}"))
     assert cut_off_texts(page) == []
 
 
@@ -152,7 +139,7 @@ def test_export_under_way_and_done(qtbot, scheme: str, window: MainWindow) -> No
     page = _page(qtbot, window, DEFAULT_SIZE)
     page.show_message("Saved to /home/ann/Documents/back-report-2026-03-11.pdf.")
     _scroll_to(page, page.ui.exportStatusLabel)
-    assert _not_blank(_save(window, f"progress-export-saved-{scheme}"))
+    assert not_blank(_save(window, f"progress-export-saved-{scheme}"))
 
 
 def test_report_pictures(qtbot, scheme: str) -> None:
@@ -166,4 +153,4 @@ def test_report_pictures(qtbot, scheme: str) -> None:
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"progress-report-{name}-on-{scheme}.png"
         assert image.save(str(path))
-        assert _not_blank(path)
+        assert not_blank(path)

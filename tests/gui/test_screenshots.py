@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from gui_sample_data import TODAY, TZ, History
-from PySide6.QtWidgets import QApplication, QWidget
+from shots import not_blank, save_shot
 
 from lbp_desktop.domain.analytics import ProgressData
 from lbp_desktop.domain.overview import today_summary
@@ -21,34 +21,12 @@ from lbp_desktop.views.plan_view import PlanView
 from lbp_desktop.views.settings_page import KIND_WORDS
 from lbp_desktop.views.theme import apply_theme
 
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-
 
 class _Backup:
     def __init__(self, made_at: datetime, kind: str) -> None:
         self.made_at = made_at
         self.kind = kind
         self.path = Path(f"/home/ann/.local/share/lbp-desktop/backups/{made_at:%Y-%m-%d}-{kind}")
-
-
-def _save(widget: QWidget, name: str) -> Path:
-    # Let pending layout requests (text just set) settle, as the event loop would.
-    QApplication.processEvents()
-    QApplication.processEvents()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path
-
-
-def _not_blank(path: Path) -> bool:
-    from PySide6.QtGui import QImage
-
-    image = QImage(str(path))
-    colours = {
-        image.pixel(x, y) for x in range(0, image.width(), 25) for y in range(0, image.height(), 25)
-    }
-    return len(colours) > 3
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -96,21 +74,21 @@ def test_every_page(
     for name in PAGE_NAMES:
         window.go_to(name)
         qtbot.waitUntil(lambda n=name: window.current_page_name() == n)
-        assert _not_blank(_save(window, f"{name}-{scheme}"))
+        assert not_blank(save_shot(window, f"{name}-{scheme}"))
 
 
 def test_feedback_and_empty_states(qtbot, scheme: str, window: MainWindow) -> None:
     window.today_page.ui.saveButton.click()  # nothing chosen: the inline complaint
-    assert _not_blank(_save(window, f"today-not-saved-{scheme}"))
+    assert not_blank(save_shot(window, f"today-not-saved-{scheme}"))
     window.today_page.score_button(3).click()
     window.today_page.show_saved("Saved: pain 3 out of 10 at 14:05.")
-    assert _not_blank(_save(window, f"today-saved-{scheme}"))
+    assert not_blank(save_shot(window, f"today-saved-{scheme}"))
     window.go_to("progress")
     window.progress_page.set_data(ProgressData.from_records([], [], []), [], TODAY)
-    assert _not_blank(_save(window, f"progress-empty-{scheme}"))
+    assert not_blank(save_shot(window, f"progress-empty-{scheme}"))
     window.session_page.set_plans([])
     window.go_to("session")
-    assert _not_blank(_save(window, f"session-empty-{scheme}"))
+    assert not_blank(save_shot(window, f"session-empty-{scheme}"))
 
 
 def test_data_error_dialog(qtbot, scheme: str) -> None:
@@ -123,7 +101,7 @@ def test_data_error_dialog(qtbot, scheme: str) -> None:
     )
     qtbot.addWidget(dialog)
     dialog.resize(dialog.sizeHint())
-    assert _not_blank(_save(dialog, f"data-error-dialog-{scheme}"))
+    assert not_blank(save_shot(dialog, f"data-error-dialog-{scheme}"))
 
 
 def test_resume_banner(qtbot, scheme: str, window: MainWindow, history: History) -> None:
@@ -144,7 +122,7 @@ def test_resume_banner(qtbot, scheme: str, window: MainWindow, history: History)
     )
     window.show_banner(banner)
     assert window.banners() == [banner]
-    assert _not_blank(_save(window, f"resume-banner-{scheme}"))
+    assert not_blank(save_shot(window, f"resume-banner-{scheme}"))
     banner.button("Not now").click()
     assert chosen == ["not now"] and window.banners() == []
 
@@ -170,14 +148,14 @@ def test_today_page_states(
     window.go_to("today")
 
     page.show_summary(today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4))
-    assert _not_blank(_save(window, f"today-default-{scheme}"))
+    assert not_blank(save_shot(window, f"today-default-{scheme}"))
     page.ui.scrollArea.ensureWidgetVisible(page.ui.nextCard)
-    assert _not_blank(_save(window, f"today-entries-next-{scheme}"))
-    assert _not_blank(_save(page.ui.scrollContents, f"today-whole-page-{scheme}"))
+    assert not_blank(save_shot(window, f"today-entries-next-{scheme}"))
+    assert not_blank(save_shot(page.ui.scrollContents, f"today-whole-page-{scheme}"))
 
     row = page.entry_list.rows()[1]
     row.delete_button.click()
-    assert _not_blank(_save(page.ui.historyCard, f"today-delete-confirm-{scheme}"))
+    assert not_blank(save_shot(page.ui.historyCard, f"today-delete-confirm-{scheme}"))
     row.keep()
 
     dialog = page.open_edit(page.entry_list.rows()[0].record_id)
@@ -185,24 +163,24 @@ def test_today_page_states(
     dialog.note_edit.setText("after lunch")
     dialog.when_edit.setDateTime(dialog.when_edit.dateTime().addSecs(3 * 3600))
     dialog.save_button.click()  # 16:40 is still to come: the inline complaint
-    assert _not_blank(_save(dialog, f"today-edit-dialog-{scheme}"))
+    assert not_blank(save_shot(dialog, f"today-edit-dialog-{scheme}"))
     dialog.reject()
 
     page.show_summary(today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4, pegs=[]))
     page.ui.scrollArea.ensureWidgetVisible(page.peg_card)
-    assert _not_blank(_save(window, f"today-peg-{scheme}"))
+    assert not_blank(save_shot(window, f"today-peg-{scheme}"))
     page.peg_card.scales["pain"].buttons[6].click()
     page.peg_card.save_button.click()  # two answers missing
-    assert _not_blank(_save(page.peg_card, f"today-peg-missing-{scheme}"))
+    assert not_blank(save_shot(page.peg_card, f"today-peg-missing-{scheme}"))
     page.show_peg_saved(
         PegAnswer(at=datetime(2026, 3, 11, 14, 5, tzinfo=TZ), pain=6, enjoyment=5, activity=5)
     )
-    assert _not_blank(_save(page.peg_card, f"today-peg-saved-{scheme}"))
+    assert not_blank(save_shot(page.peg_card, f"today-peg-saved-{scheme}"))
     page.peg_card.dismiss()
     page.show_summary(today_summary(checkins, runs, breaks, today=TODAY, weekly_goal=4, pegs=[]))
 
     window.resize(720, 520)
     qtbot.waitUntil(page.is_narrow)
     page.ui.scrollArea.ensureVisible(0, 0)
-    assert _not_blank(_save(window, f"today-minimum-{scheme}"))
-    assert _not_blank(_save(page.ui.scrollContents, f"today-minimum-whole-page-{scheme}"))
+    assert not_blank(save_shot(window, f"today-minimum-{scheme}"))
+    assert not_blank(save_shot(page.ui.scrollContents, f"today-minimum-whole-page-{scheme}"))
