@@ -83,18 +83,19 @@ def _env() -> dict[str, str]:
 # ----- reading the diary ---------------------------------------------------------------
 
 
-def read_records(data_dir: Path, since: date | None) -> tuple[list, list, list, float]:
-    """Check-ins, runs and PEG answers from the store, and the seconds it took."""
-    from lbp_desktop.domain.records import PainCheckIn, PegAnswer, SessionRun
+def read_records(data_dir: Path, since: date | None) -> tuple[list, list, list, list, float]:
+    """Check-ins, runs, PEG answers and breaks from the store, and the seconds it took."""
+    from lbp_desktop.domain.records import PainCheckIn, PegAnswer, PostureBreak, SessionRun
     from lbp_desktop.storage.store import Store
 
     start = time.perf_counter()
     store = Store.open(data_dir, read_only=True)
+    kinds = (PainCheckIn, SessionRun, PegAnswer, PostureBreak)
     try:
-        groups = [store.records(kind, since=since) for kind in (PainCheckIn, SessionRun, PegAnswer)]
+        groups = [store.records(kind, since=since) for kind in kinds]
     finally:
         store.close()
-    return groups[0], groups[1], groups[2], time.perf_counter() - start
+    return groups[0], groups[1], groups[2], groups[3], time.perf_counter() - start
 
 
 def goal_history(checkins: Sequence, runs: Sequence) -> list[tuple[date, int]]:
@@ -140,7 +141,7 @@ def child_first_open(data_dir: Path, days: int | None) -> dict[str, Any]:
     apply_theme(app, "system")
     today = date.today()
     since = today - timedelta(days=days) if days is not None else None
-    checkins, runs, pegs, read_s = read_records(data_dir, since)
+    checkins, runs, pegs, breaks, read_s = read_records(data_dir, since)
     goals = goal_history(checkins, runs)
     loaded_before = [m for m in ("numpy", "pyqtgraph") if m in sys.modules]
     window = MainWindow()
@@ -158,7 +159,7 @@ def child_first_open(data_dir: Path, days: int | None) -> dict[str, Any]:
         marks["shown"] = time.perf_counter()
         from lbp_desktop.domain.analytics import ProgressData
 
-        data = ProgressData.from_records(checkins, runs, pegs)
+        data = ProgressData.from_records(checkins, runs, pegs, breaks)
         marks["data"] = time.perf_counter()
         window.progress_page.set_data(data, goals, today)
         chart = window.progress_page.chart
@@ -241,9 +242,9 @@ def in_process(data_dir: Path, runs: int) -> dict[str, list[float]]:
     from lbp_desktop.views.theme import apply_theme
 
     apply_theme(app, "system")
-    checkins, session_runs, pegs, _ = read_records(data_dir, None)
+    checkins, session_runs, pegs, breaks, _ = read_records(data_dir, None)
     goals = goal_history(checkins, session_runs)
-    data = ProgressData.from_records(checkins, session_runs, pegs)
+    data = ProgressData.from_records(checkins, session_runs, pegs, breaks)
     today = date.today()
     window = MainWindow()
     window.resize(*WINDOW_SIZE)

@@ -35,6 +35,7 @@ CHILD_TIMEOUT_S = 60.0
 PLAYER_BENCH = ROOT / "benchmarks" / "player_bench.py"
 PLAYER_PREFIX = "player_bench="  # player_bench.PREFIX: its result line starts so
 PROGRESS_BENCH = ROOT / "benchmarks" / "progress_bench.py"
+TRAY_BENCH = ROOT / "benchmarks" / "tray_bench.py"
 
 
 @dataclass
@@ -431,6 +432,74 @@ def progress_rows(runs: int, notes: list[str]) -> list[Row]:
     return rows
 
 
+def tray_rows(data_dir: Path, seconds: float, notes: list[str]) -> list[Row]:
+    """Idle in the tray next to a Debian peer (benchmarks/tray_bench.py, own process)."""
+    from benchmarks import tray_bench
+
+    cmd = [
+        sys.executable,
+        str(TRAY_BENCH),
+        "--data-dir",
+        str(data_dir),
+        "--seconds",
+        f"{seconds:g}",
+    ]
+    env = child_env()
+    env.pop("QT_QPA_PLATFORM", None)  # it runs the app under its own Xvfb
+    out = subprocess.run(
+        cmd, env=env, capture_output=True, text=True, timeout=seconds + 4 * CHILD_TIMEOUT_S
+    )
+    line = next(
+        (x for x in reversed(out.stdout.splitlines()) if x.startswith(tray_bench.PREFIX)), None
+    )
+    if out.returncode != 0 or line is None:
+        notes.append(f"Tray benchmark did not run: {out.stderr.strip()[-300:]}")
+        return [Row("idle in the tray", "", "", "", "**FAIL** (did not run)")]
+    results = json.loads(line[len(tray_bench.PREFIX) :])
+    ours = results[0]
+    peers = results[1:]
+    notes.append(
+        f"Tray: the app started with --in-tray on the 10-year data under Xvfb with trayer, "
+        f"watched for {ours['seconds']:.0f} s after settling, untouched"
+        + (
+            "; at the same time: " + ", ".join(_peer_words(p) for p in peers)
+            if peers
+            else "; no break-reminder peer installed (apt-get install workrave)"
+        )
+        + "."
+    )
+    return [
+        Row(
+            "idle in tray: wake-ups per second",
+            f"{ours['wakeups_per_s']:.2f}",
+            "",
+            "<= 1",
+            verdict(ours["wakeups_per_s"], 1.0),
+        ),
+        Row(
+            "idle in tray: CPU s per 10 min",
+            f"{ours['cpu_s_per_10min']:.3f}",
+            "",
+            "< 0.5",
+            verdict(ours["cpu_s_per_10min"], 0.5),
+        ),
+        Row(
+            "idle in tray: resident memory, MB",
+            f"{ours['rss_mb']:.1f}",
+            "",
+            "<= 100",
+            verdict(ours["rss_mb"], 100.0),
+        ),
+    ]
+
+
+def _peer_words(peer: dict) -> str:
+    return (
+        f"{peer['name']} {peer['wakeups_per_s']:.1f} wake-ups/s, "
+        f"{peer['cpu_s_per_10min']:.2f} s CPU per 10 min, {peer['rss_mb']:.1f} MB"
+    )
+
+
 def table(rows: Sequence[Row]) -> str:
     lines = ["| metric | median | p95 | goal | result |", "| --- | ---: | ---: | --- | --- |"]
     lines += [f"| {r.metric} | {r.median} | {r.p95} | {r.goal} | {r.result} |" for r in rows]
@@ -450,6 +519,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--export-runs", type=int, default=5, help="CSV exports; 0 skips them")
     parser.add_argument(
         "--progress-runs", type=int, default=5, help="Progress page runs; 0 skips them"
+    )
+    parser.add_argument(
+        "--tray-seconds", type=float, default=120.0, help="idle-in-tray watch; 0 skips it"
     )
     args = parser.parse_args(argv)
 
@@ -488,6 +560,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.progress_runs > 0:
         print("Opening Progress...", file=sys.stderr)
         rows += progress_rows(args.progress_runs, notes)
+    if args.tray_seconds > 0:
+        print(f"Idling in the tray for {args.tray_seconds:g} s...", file=sys.stderr)
+        rows += tray_rows(data.data_dir, args.tray_seconds, notes)
     if args.player_seconds > 0:
         print(f"Playing a {args.player_seconds:g} s session...", file=sys.stderr)
         rows += player_rows(args.player_seconds, args.pause_seconds, notes)

@@ -75,8 +75,13 @@ def _deliver(controller, handlers: list, waiting: list[dict]) -> None:
         controller.handle_message(waiting.pop(0))
 
 
-def run_gui(data_dir: Path, *, smoke_test: bool = False, play: str | None = None) -> int:
-    """Start the app; ``play`` opens that plan at once (or in the running app)."""
+def run_gui(
+    data_dir: Path, *, smoke_test: bool = False, play: str | None = None, in_tray: bool = False
+) -> int:
+    """Start the app; ``play`` opens that plan at once (or in the running app).
+
+    ``in_tray`` (start on login): the window stays hidden; the tray is the app.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -85,6 +90,8 @@ def run_gui(data_dir: Path, *, smoke_test: bool = False, play: str | None = None
     instance = SingleInstance(instance_key(data_dir))
     if not instance.try_become_primary():
         request = {"action": "play", "plan": play} if play else {"action": "activate"}
+        if in_tray:
+            return EXIT_HANDED_OVER  # already running: a login start has nothing to add
         if instance.send_to_primary(request):
             if smoke_test:
                 print("error: another instance is running on this data folder", file=sys.stderr)
@@ -114,29 +121,33 @@ def run_gui(data_dir: Path, *, smoke_test: bool = False, play: str | None = None
 
     instance.message_received.connect(on_message)
 
-    painted = show_and_wait_for_paint(app, window)
+    in_tray = in_tray and not smoke_test and not play
+    painted = in_tray or show_and_wait_for_paint(app, window)
     first_paint_ms = proc_stats.process_age_ms()
     if smoke_test:
         if not painted:
             print("error: the main window was never painted", file=sys.stderr)
             return EXIT_NO_HANDOVER
         print(f"first_paint_ms={first_paint_ms:.1f}", flush=True)
-    _log().info("first paint after %.0f ms", first_paint_ms)
+    if not in_tray:
+        _log().info("first paint after %.0f ms", first_paint_ms)
 
     # Everything below may take its time: the window is already on screen.
     import qasync  # after PySide6, so it binds to it
 
     from lbp_desktop.controller import AppController
     from lbp_desktop.domain.clock import SystemClock
+    from lbp_desktop.local_time import local_zone
 
     controller = AppController(
         app,
         window,
         data_dir,
-        clock=SystemClock(),
+        clock=SystemClock(zone=local_zone()),
         smoke_test=smoke_test,
         window_state=window_state,
         play_on_start=play,
+        in_tray=in_tray,
     )
     controller.ready.connect(lambda: _deliver(controller, handlers, waiting))
     try:

@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="start the app, open the main window, load content and data, report start-up "
         "time and memory, then quit (exit 0 when all went well)",
     )
+    parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="start in the system tray without opening the window (used when starting with "
+        "the computer); without a tray the window opens after about 30 s",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser(
@@ -400,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from lbp_desktop.app import run_gui
 
     play = args.plan_id if args.command == "play" else None
-    return run_gui(_data_dir(args), smoke_test=args.smoke_test, play=play)
+    return run_gui(_data_dir(args), smoke_test=args.smoke_test, play=play, in_tray=args.in_tray)
 
 
 if __name__ == "__main__":

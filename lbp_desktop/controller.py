@@ -54,7 +54,9 @@ from lbp_desktop.views.plan_view import plan_views
 from lbp_desktop.views.theme import apply_theme, normalise_choice
 
 if TYPE_CHECKING:
+    from lbp_desktop.companion import TrayCompanion
     from lbp_desktop.domain.analytics import ProgressData
+    from lbp_desktop.domain.break_routines import BreakRoutine
     from lbp_desktop.domain.plan_suggestion import PlanSuggestion
     from lbp_desktop.services.cue_player import CuePlayer
 
@@ -105,6 +107,7 @@ class AppController(QObject):
         window_state: QSettings | None = None,
         play_on_start: str | None = None,
         cues: CuePlayer | None = None,
+        in_tray: bool = False,
     ) -> None:
         super().__init__()
         self.app = app
@@ -113,6 +116,9 @@ class AppController(QObject):
         self.clock = clock
         self.smoke_test = smoke_test
         self.play_on_start = play_on_start  # `lbp-desktop play PLAN_ID`
+        self.in_tray = in_tray  # started at login: the window stays hidden
+        self.quitting = False  # Quit was chosen: closing the window really closes it
+        self.companion: TrayCompanion | None = None
         self._cues = cues  # made on first use; tests pass one with fake backends
         self._cues_wired = False
         self._cue_notices: list[str] = []
@@ -199,7 +205,10 @@ class AppController(QObject):
         window.page_built.connect(self._on_page_built)
         for name in window.built_pages():  # opened before the store was ready
             self._on_page_built(name)
-        window.show_current_page()
+        if window.isVisible() or not self.in_tray:
+            window.show_current_page()
+        else:
+            window.show_current_page_when_shown()  # no page costs memory until it is seen
 
     def _on_page_built(self, name: str) -> None:
         window = self.window
@@ -239,6 +248,8 @@ class AppController(QObject):
             settings.volume_changed.connect(self._set_cue_volume)
             settings.voice_changed.connect(self._set_spoken_cues)
             settings.test_sound_requested.connect(lambda: self.cue_player().test_sound())
+            settings.reminder_settings_changed.connect(self._set_reminder_settings)
+            settings.autostart_toggled.connect(self._set_autostart)
             self.refresh_settings()
 
     def _fill_gallery(self) -> None:
@@ -419,8 +430,12 @@ class AppController(QObject):
         store = self.store
         answer = PegAnswer(at=self.clock.now(), pain=pain, enjoyment=enjoyment, activity=activity)
         stored = self._write(lambda: store.add(answer), page.show_peg_error)
-        if stored is not _FAILED:
-            self.refresh_today()
+        if stored is _FAILED:
+            return
+        self.refresh_today()
+        window = self.window
+        if window.isVisible() and window.current_page_name() == "progress":
+            self.fill_progress()
             page.show_peg_saved(stored)
 
     def skip_peg(self) -> None:
@@ -492,6 +507,7 @@ class AppController(QObject):
             self.store.records(PainCheckIn, since=since),
             self.store.records(SessionRun, since=since),
             self.store.records(PegAnswer, since=since),
+            self.store.records(PostureBreak, since=since),
         )
 
     def _all_progress_data(self) -> ProgressData:
@@ -872,6 +888,10 @@ class AppController(QObject):
             cues.set_voice_enabled(self._spoken_cues())
             cues.notice.connect(self._show_cue_notice)
             cues.status_changed.connect(self._show_sound_status)
+            tray = self.companion.tray if self.companion is not None else None
+            if tray is not None:
+                # No desktop notification service: "take the pack off" comes from the tray.
+                cues.set_notification_fallback(tray.show_message)
         return cues
 
     def _show_cue_notice(self, message: str) -> None:
@@ -924,6 +944,37 @@ class AppController(QObject):
         page.set_voice_enabled(self._spoken_cues())
         if self._cues is not None:
             page.set_sound_status(self._cues.status())
+        self._refresh_reminder_settings()
+
+    def _refresh_reminder_settings(self) -> None:
+        if self.companion is None or "settings" not in self.window.built_pages():
+            return
+        page = self.window.settings_page
+        page.set_reminder_settings(self.companion.reminders.reminders.settings)
+        page.set_idle_status(self.companion.idle_status())
+        autostart = self.companion.autostart()
+        supported = autostart.supported()
+        page.set_autostart(
+            autostart.is_enabled(),
+            supported=supported,
+            where=autostart.where()
+            if supported
+            else "Starting with the computer is not available on this system.",
+        )
+
+    def _set_reminder_settings(self, settings: object) -> None:
+        from lbp_desktop.domain.reminder_settings import ReminderSettings
+
+        if self.companion is not None and isinstance(settings, ReminderSettings):
+            self.companion.apply_settings(settings)
+
+    def _set_autostart(self, enabled: bool) -> None:
+        if self.companion is None:
+            return
+        message = self.companion.set_autostart(bool(enabled))
+        if message:
+            self.window.settings_page.show_reminder_error(message)
+        self._refresh_reminder_settings()
 
     def _open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
@@ -1025,12 +1076,77 @@ class AppController(QObject):
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
+    # ----- the tray companion and posture breaks ----------------------------------------
+
+    def start_companion(self, **options: object) -> TrayCompanion:
+        """Tray icon and break reminders; ``options`` go to TrayCompanion (tests)."""
+        from lbp_desktop.companion import TrayCompanion
+
+        options.setdefault("in_tray", self.in_tray)
+        self.companion = TrayCompanion(self, **options)  # type: ignore[arg-type]
+        self.companion.start()
+        self._refresh_reminder_settings()
+        return self.companion
+
+    def existing_cue_player(self) -> CuePlayer | None:
+        return self._cues
+
+    def tray_plans(self) -> tuple[list[tuple[str, str]], str | None]:
+        """The plans for the tray's Start menu, and the one suggested next."""
+        if self.library is None or self.store is None:
+            return [], None
+        plans = [
+            (view.id, f"{view.name} ({max(1, round(view.minutes))} min)")
+            for view in plan_views(self.playable_library())
+        ]
+        today = self.clock.now().date()
+        found = self._suggestion(
+            self.store.records(SessionRun, since=today - TODAY_LOOKBACK), today
+        )
+        return plans, None if found is None else found.plan_id
+
+    def break_routines(self) -> list[BreakRoutine]:
+        from lbp_desktop.domain.break_routines import break_routines
+        from lbp_desktop.storage.pose_files import load_poses, poses_dir
+
+        if self.library is None:
+            return []
+        poses = load_poses(poses_dir(), self.library.exercises)
+        return break_routines(self.playable_library(), poses.specs)
+
+    def store_break(self, record: PostureBreak) -> None:
+        """One posture-break outcome; the Today page counts them."""
+        if self.store is None or self.store.read_only:
+            return
+        stored = self._write(
+            lambda: self.store.add(record),  # type: ignore[union-attr]
+            lambda message: self.window.show_status(message, 0),
+        )
+        if stored is _FAILED:
+            return
+        self.refresh_today()
+        window = self.window
+        if window.isVisible() and window.current_page_name() == "progress":
+            self.fill_progress()
+
+    def save_setting(self, key: str, value: object) -> bool:
+        """A setting from outside the Settings page: a failure goes to the status bar."""
+        if self.store is None or self.store.read_only:
+            return False
+        try:
+            self.store.set_setting(key, value)
+        except (StoreError, OSError) as exc:
+            self.window.show_status(f"That setting could not be saved: {exc}", 0)
+            return False
+        return True
+
     # ----- shutdown ------------------------------------------------------------------------
 
     def _on_closing(self) -> None:
         self._save_window_state(STATE_GEOMETRY, self.window.save_geometry_state())
 
     def quit(self) -> None:
+        self.quitting = True
         self.window.close()
         self.app.quit()
 
@@ -1080,6 +1196,7 @@ class AppController(QObject):
         if keep_going:
             if self.store is not None and not self.store.read_only:
                 self._in_background(self._daily_backup())
+            self.start_companion()
             signals = QuitOnSignals(self.quit, self)
             await self._closed.wait()
             signals.uninstall()

@@ -24,7 +24,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point LBP_DESKTOP_DATA_DIR at a fresh folder for every test."""
+    """Point LBP_DESKTOP_DATA_DIR at a fresh folder for every test, and the
+    config folder too (start on login writes ~/.config/autostart)."""
     data_dir = tmp_path / "lbp-data"
     monkeypatch.setenv("LBP_DESKTOP_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     yield data_dir

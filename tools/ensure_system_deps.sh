@@ -11,9 +11,11 @@ mode=${1:-run}
 run_pkgs=(
   fonts-dejavu-core libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0
   libxkbcommon-x11-0 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0
-  libegl1 libgl1 libfontconfig1 libdbus-1-3
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libxss1
 )
-test_pkgs=(xvfb xauth trayer make desktop-file-utils)
+# xdotool and x11-utils drive and inspect the tray end to end; dbus gives a
+# private bus for the notification and idle-monitor stand-ins.
+test_pkgs=(xvfb xauth trayer make desktop-file-utils xdotool x11-utils dbus)
 case "$mode" in
   run) wanted=("${run_pkgs[@]}") ;;
   test) wanted=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;

@@ -11,7 +11,9 @@ The rules live beside the code that applies them:
   clock, with its own UTC offset; DST days are single dates);
 - pain series and the 7-day rolling mean: ``pain_series``;
 - which runs count as done, weekly goals and goal changes: ``adherence``;
-- the honest comparisons and their data thresholds: ``insights``.
+- the honest comparisons and their data thresholds: ``insights``;
+- posture breaks per day (taken, on one's own, reminders skipped or put
+  off): ``break_summary``.
 
 Here: PEG scores (Krebs 2009: the mean of the three items) in time order,
 and the change from before to after a session (post - pre) for runs that
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
@@ -41,11 +43,22 @@ import numpy as np
 import numpy.typing as npt
 
 from lbp_desktop.domain.adherence import Adherence, adherence_from_days, counts_as_done
-from lbp_desktop.domain.calendar_days import IntArray, date_of, day_number, day_numbers, read_only
+from lbp_desktop.domain.break_summary import BreakCounts, breaks_by_day
+from lbp_desktop.domain.calendar_days import (
+    IntArray,
+    as_datetime64,
+    date_of,
+    day_number,
+    day_numbers,
+    days_counted_per_week,
+    mondays_as_datetime64,
+    read_only,
+    week_grid,
+)
 from lbp_desktop.domain.insights import Insights, weekly_insights
 from lbp_desktop.domain.pain_series import DailyPain, WeeklyPain, pain_series
 from lbp_desktop.domain.rank_correlation import DEFAULT_RESAMPLES, DEFAULT_SEED
-from lbp_desktop.domain.records import PainCheckIn, PegAnswer, Record, SessionRun
+from lbp_desktop.domain.records import PainCheckIn, PegAnswer, PostureBreak, Record, SessionRun
 
 FloatArray = npt.NDArray[np.float64]
 DateArray = npt.NDArray[np.datetime64]
@@ -110,6 +123,45 @@ class SessionChange:
         return int((self.change > 0).sum())
 
 
+# Columns of the posture-break tables: BreakCounts' fields, in their order.
+BREAK_COLUMNS = ("taken", "natural", "skipped", "snoozed", "snoozed_unanswered")
+
+
+@dataclass(frozen=True, eq=False)
+class BreakTable:
+    """Posture-break counts per row (a day or a week); see ``break_summary``."""
+
+    taken: IntArray  # breaks taken when a reminder came
+    natural: IntArray  # breaks taken on the person's own
+    skipped: IntArray  # reminders declined
+    snoozed: IntArray  # reminders put off at least once
+    snoozed_unanswered: IntArray  # of those, the ones that ended neither taken nor skipped
+
+    @property
+    def breaks(self) -> IntArray:
+        return self.taken + self.natural
+
+    @property
+    def reminders(self) -> IntArray:
+        return self.taken + self.skipped + self.snoozed_unanswered
+
+
+@dataclass(frozen=True, eq=False)
+class BreakSeries:
+    """Posture breaks in the range, per day and per ISO week."""
+
+    days: DateArray  # start..end
+    daily: BreakTable  # aligned with days; zero after today
+    week_starts: DateArray  # the Mondays of the weeks overlapping the range
+    weekly: BreakTable  # the counted days of each week only
+    days_counted: IntArray  # per week: days inside the range and not after today (0-7)
+    total: BreakCounts
+
+    @property
+    def days_with_breaks(self) -> int:
+        return int((self.daily.breaks > 0).sum())
+
+
 @dataclass(frozen=True, eq=False)
 class ProgressAnalytics:
     """The Progress page's numbers; every array is read-only and plots as it is."""
@@ -122,6 +174,7 @@ class ProgressAnalytics:
     adherence: Adherence
     peg: PegSeries
     session_change: SessionChange
+    breaks: BreakSeries
     # The insights' bootstrap is the costliest part of a long range (~20 ms
     # for ten years): worked out when first asked for, so a chart can be
     # drawn before the words under it.
@@ -197,6 +250,41 @@ def _peg_series(pegs: Sequence[PegAnswer], start: int, last: int) -> PegSeries:
     )
 
 
+def _no_break_days() -> tuple[IntArray, IntArray]:
+    empty = np.zeros((0, len(BREAK_COLUMNS)), dtype=np.int64)
+    return read_only(np.zeros(0, dtype=np.int64)), read_only(empty)
+
+
+def _break_days(breaks: Iterable[PostureBreak]) -> tuple[IntArray, IntArray]:
+    by_day = sorted(breaks_by_day(breaks).items())
+    if not by_day:
+        return _no_break_days()
+    days = np.array([day_number(day) for day, _ in by_day], dtype=np.int64)
+    rows = [(c.taken, c.natural, c.skipped, c.snoozed, c.snoozed_unanswered) for _, c in by_day]
+    return read_only(days), read_only(np.array(rows, dtype=np.int64))
+
+
+def _break_table(grid: IntArray) -> BreakTable:
+    return BreakTable(*(read_only(grid[:, i].copy()) for i in range(len(BREAK_COLUMNS))))
+
+
+def _break_series(days: IntArray, counts: IntArray, start: int, end: int, last: int) -> BreakSeries:
+    first_monday, n_weeks = week_grid(start, end)
+    grid = np.zeros((7 * n_weeks, len(BREAK_COLUMNS)), dtype=np.int64)
+    keep = (days >= start) & (days <= last)
+    grid[days[keep] - first_monday] = counts[keep]  # each day appears once in ``days``
+    offset = start - first_monday
+    daily = grid[offset : offset + end - start + 1]
+    return BreakSeries(
+        days=read_only(as_datetime64(start, end - start + 1)),
+        daily=_break_table(daily),
+        week_starts=read_only(mondays_as_datetime64(first_monday, n_weeks)),
+        weekly=_break_table(grid.reshape(n_weeks, 7, -1).sum(axis=1)),
+        days_counted=read_only(days_counted_per_week(first_monday, n_weeks, start, last)),
+        total=BreakCounts(*(int(n) for n in daily.sum(axis=0))),
+    )
+
+
 def _session_change(runs: RunArrays, start: int, last: int) -> SessionChange:
     keep = (
         (runs.pre >= 0)
@@ -232,6 +320,10 @@ class ProgressData:
     checkin_scores: FloatArray
     runs: RunArrays
     pegs: tuple[PegAnswer, ...]
+    # Posture breaks, already counted per day (``break_summary``): the days
+    # that have any, ascending, and their counts in BREAK_COLUMNS order.
+    break_days: IntArray = field(default_factory=lambda: _no_break_days()[0])
+    break_counts: IntArray = field(default_factory=lambda: _no_break_days()[1])
 
     @classmethod
     def from_records(
@@ -239,6 +331,7 @@ class ProgressData:
         checkins: Iterable[PainCheckIn],
         runs: Iterable[SessionRun],
         pegs: Iterable[PegAnswer],
+        breaks: Iterable[PostureBreak] = (),
     ) -> ProgressData:
         checkin_days, checkin_scores = _checkin_arrays(list(checkins))
         return cls(
@@ -246,11 +339,18 @@ class ProgressData:
             read_only(checkin_scores),
             _run_arrays(list(runs)),
             tuple(pegs),
+            *_break_days(breaks),
         )
 
+    @property
+    def has_breaks(self) -> bool:
+        """Whether any posture-break record was given (the person uses the reminders)."""
+        return bool(self.break_days.size)
+
     def first_day(self) -> date | None:
-        """The earliest day of a check-in, run or PEG answer, for the "all" range."""
-        days = [int(a.min()) for a in (self.checkin_days, self.runs.days) if a.size]
+        """The earliest day of a check-in, run, PEG answer or posture break, for "all"."""
+        arrays = (self.checkin_days, self.runs.days, self.break_days)
+        days = [int(a.min()) for a in arrays if a.size]
         days += [day_number(p.at) for p in self.pegs]
         return date_of(min(days)) if days else None
 
@@ -293,6 +393,7 @@ class ProgressData:
             adherence=adherence,
             peg=_peg_series(self.pegs, s, last),
             session_change=_session_change(runs, s, last),
+            breaks=_break_series(self.break_days, self.break_counts, s, e, last),
             resamples=resamples,
             seed=seed,
         )
@@ -307,6 +408,7 @@ def progress_analytics(
     end: date,
     today: date,
     *,
+    breaks: Iterable[PostureBreak] = (),
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
 ) -> ProgressAnalytics:
@@ -317,7 +419,7 @@ def progress_analytics(
     does not matter. ``seed`` fixes the bootstrap, so the same data always
     gives the same interval.
     """
-    data = ProgressData.from_records(checkins, runs, pegs)
+    data = ProgressData.from_records(checkins, runs, pegs, breaks)
     return data.analyse(goal_history, start, end, today, resamples=resamples, seed=seed)
 
 
@@ -371,22 +473,24 @@ def progress_for_range(
     """Sorts a mixed list of records by kind and analyses a named range.
 
     The whole job of the Progress page after loading, in one call (the
-    benchmark times this one); posture breaks and unknown kinds are skipped.
-    The "all" range starts on the first day of a check-in, run or PEG answer.
+    benchmark times this one); unknown kinds are skipped. The "all" range
+    starts on the first day of a check-in, run, PEG answer or posture break.
     """
     checkins: list[PainCheckIn] = []
     runs: list[SessionRun] = []
     pegs: list[PegAnswer] = []
+    breaks: list[PostureBreak] = []
     # An exact-type lookup costs a third of an isinstance chain over 48,000 records.
     add: dict[type[Record], Callable[[Any], None]] = {
         PainCheckIn: checkins.append,
         SessionRun: runs.append,
         PegAnswer: pegs.append,
+        PostureBreak: breaks.append,
     }
     for record in records:
         append = add.get(type(record))
         if append is not None:
             append(record)
-    data = ProgressData.from_records(checkins, runs, pegs)
+    data = ProgressData.from_records(checkins, runs, pegs, breaks)
     start, end = range_bounds(range_name, today, data.first_day())
     return data.analyse(goal_history, start, end, today, resamples=resamples, seed=seed)

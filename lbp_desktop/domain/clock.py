@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -16,11 +16,27 @@ class Clock(Protocol):
 
 
 class SystemClock:
+    """The machine's clocks; ``zone`` adds daylight-saving rules to ``now()``.
+
+    Without a zone, ``now()`` carries today's fixed offset. With one, it is
+    used while it agrees with the system's offset, so a user who moves the
+    machine to another zone gets the system's answer, never a stale zone.
+    """
+
+    def __init__(self, zone: tzinfo | None = None) -> None:
+        self._zone = zone
+
     def monotonic(self) -> float:
         return time.monotonic()
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        fixed = datetime.now().astimezone()
+        zone = self._zone
+        if zone is not None:
+            zoned = fixed.astimezone(zone)
+            if zoned.utcoffset() == fixed.utcoffset():
+                return zoned
+        return fixed
 
 
 class FakeClock:

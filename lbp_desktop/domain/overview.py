@@ -22,11 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from lbp_desktop.domain.break_summary import NO_BREAKS, BreakCounts, breaks_on
 from lbp_desktop.domain.peg_schedule import peg_due
 from lbp_desktop.domain.records import PainCheckIn, PegAnswer, PostureBreak, SessionRun
-
-# "natural" means the user got up on their own before the reminder: still a break.
-COUNTED_BREAK_OUTCOMES = frozenset({"taken", "natural"})
 
 
 def local_day(moment: datetime) -> date:
@@ -89,11 +87,15 @@ class TodaySummary:
     sessions_this_week: int  # ISO week (Monday to Sunday) containing today
     weekly_goal: int
     streak_days: int  # consecutive days with a session, ending today or yesterday
+    # Posture breaks taken today, on a reminder or on the person's own
+    # ("natural": they got up before it came); ``break_counts.breaks``.
     breaks_today: int
     # The entries the page lists with Edit and Delete, latest first: today's,
     # or when there are none, up to RECENT_LIMIT of the last RECENT_DAYS days.
     recent_pain: tuple[PainCheckIn, ...] = ()
     peg_due: bool = False  # offer the weekly PEG questions (see peg_schedule)
+    # Today's breaks by outcome, and the reminders skipped or put off (see break_summary).
+    break_counts: BreakCounts = NO_BREAKS
 
     @property
     def last_pain_score(self) -> int | None:
@@ -154,9 +156,7 @@ def today_summary(
         recent = tuple(c for c in past if local_day(c.at) >= since)[:RECENT_LIMIT]
 
     session_days = _counted_session_days(runs)
-    taken_today = sum(
-        1 for b in breaks if b.outcome in COUNTED_BREAK_OUTCOMES and local_day(b.at) == today
-    )
+    break_counts = breaks_on(breaks, today)
     due = False
     if pegs is not None:
         pegs = list(pegs)
@@ -173,7 +173,8 @@ def today_summary(
         sessions_this_week=sessions_in_week(runs, today),
         weekly_goal=weekly_goal,
         streak_days=streak_days((d for d in session_days if d <= today), today),
-        breaks_today=taken_today,
+        breaks_today=break_counts.breaks,
         recent_pain=recent,
         peg_due=due,
+        break_counts=break_counts,
     )

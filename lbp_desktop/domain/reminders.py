@@ -44,12 +44,17 @@ __all__ = [
     "NextReminder",
     "Reminders",
     "Tick",
+    "tomorrow_morning",
 ]
 
 # More than this between wall and monotonic time is a suspend, not NTP drift.
 SUSPEND_JUMP_S = 60.0
 # After busy ends, an overdue reminder waits this long: not in the user's face.
 BUSY_GRACE_S = 120.0
+# Away longer than this (idle or asleep) still restarts the interval, but is
+# not kept as a natural break: it was lunch or the night, and counting it
+# would flatter the break history.
+NATURAL_BREAK_MAX_S = 3 * 3600.0
 
 # Reasons for the tooltip and the tray icon.
 DUE = "due"
@@ -60,6 +65,9 @@ NOT_WORKING_DAY = "not_working_day"
 DAILY_MAX = "daily_max"
 BUSY = "busy"
 AWAY = "away"
+
+# "Until tomorrow" ends here when there are no quiet hours to end it.
+MORNING = time(6, 0)
 
 # Off periods can only end at these local times; a gap longer than this many
 # days is searched from its end only (the interval restarts either way).
@@ -188,6 +196,20 @@ class Reminders:
                 self._add_active(seconds_idle)
         return self.tick()
 
+    def break_now(self) -> Tick:
+        """The user asked for a break: it shows at once, whatever the schedule says.
+
+        It is not counted against the daily maximum (the user chose it), and
+        a pause stays in force after it.
+        """
+        self._account()
+        if not self._showing:
+            self._showing = True
+            self._restart()
+        records, self._records = tuple(self._records), []
+        withdraw, self._withdraw = self._withdraw, False
+        return Tick(show=True, withdraw=withdraw, records=records, next=self.next_due())
+
     def snooze(self, minutes: int) -> PostureBreak:
         self._account()
         if not self._showing:
@@ -285,6 +307,8 @@ class Reminders:
         )
 
     def _record(self, outcome: str, duration_s: float) -> None:
+        if outcome == "natural" and duration_s > NATURAL_BREAK_MAX_S:
+            return  # the end of a working day, not a posture break
         self._records.append(self._make(outcome, duration_s))
 
     def _restart(self, at: float | None = None) -> None:
@@ -421,7 +445,13 @@ class Reminders:
         self._add_active(d_mono)
 
     def _suspended(self, slept_s: float, before: datetime) -> None:
-        counting = not self._paused_at(before) and self._off_at(before) is None
+        # A sleep that reached into quiet hours or another day was no posture break.
+        counting = (
+            not self._paused_at(before)
+            and self._off_at(before) is None
+            and self._off_at(self._last_wall) is None
+            and self._off_end_between(before, self._last_wall) is None
+        )
         if counting:
             away = slept_s
             if self._idle_since is not None:
@@ -432,6 +462,18 @@ class Reminders:
         if self._paused_until is not None and not self._paused_at(self._last_wall):
             self._paused_until = None
         self._restart()
+
+
+def tomorrow_morning(now: datetime, settings: ReminderSettings) -> datetime:
+    """When "pause until tomorrow" ends: tomorrow at the end of quiet hours.
+
+    Without quiet hours, tomorrow at ``MORNING``: never midnight, which
+    would bring a reminder to someone still working late.
+    """
+    check_aware("reminders", "now", now)
+    morning = settings.quiet_end or MORNING
+    # combine() in the zone's own rules: 07:00 stays 07:00 across a DST night.
+    return datetime.combine(now.date() + timedelta(days=1), morning, now.tzinfo)
 
 
 def _later(wall: datetime, seconds: float) -> datetime:

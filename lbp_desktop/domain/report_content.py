@@ -22,6 +22,10 @@ Rules, the same as the Progress page's (``analytics`` and ``insights``):
 - A session counts as done when completed, stopped for pain, or partly done
   with at least one step (``adherence.counts_as_done``). A week meets the
   plan when it had at least the sessions per week in force on its Sunday.
+- Posture breaks (``break_summary``): taken = when reminded or on the
+  person's own; a reminder put off several times counts once. The line is
+  left out when no posture break was recorded in the period (the reminders
+  are optional).
 - Never a diagnosis, never a cause: patterns are associations in one
   person's diary. With too little data a section says how much more is
   needed instead of giving numbers.
@@ -42,7 +46,7 @@ import numpy as np
 
 from lbp_desktop import APP_NAME
 from lbp_desktop.domain.adherence import counts_as_done
-from lbp_desktop.domain.analytics import ProgressAnalytics, ProgressData
+from lbp_desktop.domain.analytics import BreakSeries, ProgressAnalytics, ProgressData
 from lbp_desktop.domain.goal_history import goal_on
 from lbp_desktop.domain.insight_words import (
     CAVEAT,
@@ -64,7 +68,7 @@ from lbp_desktop.domain.insights import (
     is_meaningful_change,
 )
 from lbp_desktop.domain.pain_series import ROLLING_DAYS
-from lbp_desktop.domain.records import PainCheckIn, PegAnswer, SessionRun
+from lbp_desktop.domain.records import PainCheckIn, PegAnswer, PostureBreak, SessionRun
 from lbp_desktop.domain.safety import STOP_LEVEL, STOP_RISE
 
 TITLE = "Back pain diary: a report for your clinician"
@@ -607,7 +611,20 @@ def _figures(
         value = "no session with pain noted before and after"
     figures.append(Figure(f"Pain before {ARROW} after sessions", value))
     figures.append(Figure("Sessions stopped for pain", str(stops)))
+    if analytics.breaks.total.has_any:
+        figures.append(Figure("Posture breaks", _breaks_words(analytics.breaks, counted)))
     return tuple(figures)
+
+
+def _breaks_words(breaks: BreakSeries, counted: int) -> str:
+    """'41 taken on 12 of 14 days (35 when reminded, 6 on their own); reminders
+    skipped 3, put off 5'."""
+    total = breaks.total
+    return (
+        f"{total.breaks} taken on {breaks.days_with_breaks} of {_plural(counted, 'day')} "
+        f"({total.taken} when reminded, {total.natural} on their own); "
+        f"reminders skipped {total.skipped}, put off {total.snoozed}"
+    )
 
 
 # ----- everything ---------------------------------------------------------------------------
@@ -625,15 +642,17 @@ def report_content(
     today: date,
     exercise_names: Mapping[str, str] | None = None,
     day_words: DayWords = date.isoformat,
+    breaks: Iterable[PostureBreak] = (),
 ) -> ReportContent:
     """The report on the days ``start..end`` (inclusive), made on ``today``.
 
     ``goal_history``: ``(date, sessions per week)`` pairs, each in force from
     its date (0: no plan), as for ``analytics``. ``plan_names`` and
     ``exercise_names``: id -> name (one the library no longer has is shown
-    by its id). Records
-    outside the period are ignored, except check-ins of the six days before
-    ``start``, which feed the 7-day average as on the Progress page.
+    by its id). ``breaks``: the posture breaks, for one line of the key
+    figures (none: no line). Records outside the period are ignored, except
+    check-ins of the six days before ``start``, which feed the 7-day average
+    as on the Progress page.
     """
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
@@ -644,7 +663,8 @@ def report_content(
     kept_checkins = [c for c in checkins if _in_period(c.at.date(), lead, last)]
     kept_runs = [r for r in runs if _in_period(r.at.date(), start, last)]
     kept_pegs = [p for p in pegs if _in_period(p.at.date(), start, last)]
-    data = ProgressData.from_records(kept_checkins, kept_runs, kept_pegs)
+    kept_breaks = [b for b in breaks if _in_period(b.at.date(), start, last)]
+    data = ProgressData.from_records(kept_checkins, kept_runs, kept_pegs, kept_breaks)
     analytics = data.analyse(goal_history, start, last, today)
 
     period = f"{day_words(start)} to {day_words(last)}"

@@ -710,7 +710,7 @@ def read_report_content(
     ``goal_history`` the weekly plan is read from the settings. Raises
     ExportError for a period that runs backwards or starts after today.
     """
-    from lbp_desktop.domain.records import PainCheckIn, PegAnswer, SessionRun
+    from lbp_desktop.domain.records import PainCheckIn, PegAnswer, PostureBreak, SessionRun
 
     today = today or date.today()
     if since is not None and until is not None and since > until:
@@ -723,6 +723,7 @@ def read_report_content(
     checkins = store.records(PainCheckIn, since=lead, until=end)
     runs = store.records(SessionRun, since=since, until=end)
     pegs = store.records(PegAnswer, since=since, until=end)
+    breaks = store.records(PostureBreak, since=since, until=end)
     if since is not None:
         start = since
     else:
@@ -734,6 +735,7 @@ def read_report_content(
         checkins,
         runs,
         pegs,
+        breaks=breaks,
         goal_history=goals,
         plan_names=names.plans,
         exercise_names=names.exercises,

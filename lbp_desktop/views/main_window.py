@@ -24,6 +24,8 @@ from lbp_desktop import APP_NAME
 from lbp_desktop.views.forms.ui_main_window import Ui_MainWindow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lbp_desktop.views.gallery_page import GalleryPage
     from lbp_desktop.views.progress_page import ProgressPage
     from lbp_desktop.views.session_page import SessionPage
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
     closing = Signal()  # emitted from closeEvent, before the window closes
     page_changed = Signal(str)  # one of PAGE_NAMES
     page_built = Signal(str)  # a page was just built: time to connect and fill it
+    session_view_changed = Signal(bool)  # a guided session's player is (not) on the page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._pages: dict[str, QWidget] = {}
         self._session_view: QWidget | None = None  # a running guided session
+        self._close_handler: Callable[[], bool] | None = None
+        self._build_on_show = False
         self._banner_column: QVBoxLayout | None = None
         self._banners: list[QWidget] = []
         # Holds the place of the pages until they are built, so the first
@@ -117,6 +122,16 @@ class MainWindow(QMainWindow):
         """Build (if need be) and show the page whose nav button is checked."""
         self.page(self._checked_page_name())
 
+    def show_current_page_when_shown(self) -> None:
+        """Started hidden (in the tray): build the page when the window first shows."""
+        self._build_on_show = True
+
+    def showEvent(self, event) -> None:
+        if self._build_on_show:
+            self._build_on_show = False
+            self.show_current_page()
+        super().showEvent(event)
+
     def build_pages(self) -> None:
         """Build every page now (tests, screenshots); the checked one is shown."""
         for name in PAGE_NAMES:
@@ -175,6 +190,8 @@ class MainWindow(QMainWindow):
         """
         old = self._session_view
         self._session_view = view
+        if (old is None) != (view is None):
+            self.session_view_changed.emit(view is not None)
         if view is not None:
             self.ui.pages.addWidget(view)
             self.go_to("session", focus=True)
@@ -257,8 +274,17 @@ class MainWindow(QMainWindow):
             return False
         return bool(raw) and self.restoreGeometry(raw)
 
+    def set_close_handler(self, handler: Callable[[], bool] | None) -> None:
+        """``handler`` decides whether a close really closes (False: it was
+        hidden to the tray, or the user chose to keep the app)."""
+        self._close_handler = handler
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.closing.emit()
+        self.closing.emit()  # size and place are worth keeping either way
+        handler = self._close_handler
+        if handler is not None and not handler():
+            event.ignore()
+            return
         super().closeEvent(event)
 
 

@@ -32,7 +32,12 @@ if TYPE_CHECKING:
     from lbp_desktop.domain.analytics import ProgressAnalytics, ProgressData
     from lbp_desktop.views.chart_style import ChartStyle
     from lbp_desktop.views.progress_chart import ProgressChart
-    from lbp_desktop.views.progress_small_charts import PainChangeChart, PegChart, WeekdayChart
+    from lbp_desktop.views.progress_small_charts import (
+        BreaksChart,
+        PainChangeChart,
+        PegChart,
+        WeekdayChart,
+    )
 
 RANGE_NAMES = ("2w", "3m", "1y", "all")  # the domain's RANGES, without importing numpy here
 DEFAULT_RANGE = "3m"
@@ -100,6 +105,7 @@ class ProgressPage(QWidget):
         self._peg_chart: PegChart | None = None
         self._change_chart: PainChangeChart | None = None
         self._weekday_chart: WeekdayChart | None = None
+        self._breaks_chart: BreaksChart | None = None
         self._charts_stale = False
         self._shown_once = False
         self._warm_timer = self._timer(WARM_DELAY_MS, self._warm_one_range)
@@ -109,7 +115,7 @@ class ProgressPage(QWidget):
         self._insights_timer = self._timer(INSIGHTS_DELAY_MS, self._show_current_insights)
         self._restyle_timer = self._timer(0, self._restyle)
         self._small_timer = self._timer(0, self._build_small_charts_if_seen)
-        self._small_frames = (ui.pegFrame, ui.changeFrame, ui.weekdayFrame)
+        self._small_frames = (ui.pegFrame, ui.changeFrame, ui.weekdayFrame, ui.breaksFrame)
         for frame in self._small_frames:
             frame.installEventFilter(self)
 
@@ -226,6 +232,16 @@ class ProgressPage(QWidget):
             return None
         return self._peg_chart, self._change_chart, self._weekday_chart
 
+    @property
+    def breaks_chart(self) -> BreaksChart | None:
+        """Posture breaks over time; built with the small charts."""
+        return self._breaks_chart
+
+    def _below_charts(self) -> tuple[PegChart | PainChangeChart | WeekdayChart | BreaksChart, ...]:
+        """Every chart below the main one that exists yet."""
+        small = self.small_charts or ()
+        return (*small, self._breaks_chart) if self._breaks_chart is not None else small
+
     # ----- drawing -----------------------------------------------------------------------------
 
     def _render(self) -> None:
@@ -253,6 +269,9 @@ class ProgressPage(QWidget):
         ui.pegCaption.setText(words.peg_caption(analytics.peg))
         ui.changeCaption.setText(words.change_caption(analytics.session_change))
         ui.weekdayCaption.setText(words.weekday_caption(analytics.adherence.weekdays))
+        # Only for people who use the break reminders: no empty chart for the rest.
+        ui.breaksFrame.setVisible(self._data.has_breaks)
+        ui.breaksCaption.setText(words.breaks_caption(analytics.breaks))
         for button in self.export_buttons():
             button.setEnabled(True)
         self._charts_stale = True
@@ -292,7 +311,7 @@ class ProgressPage(QWidget):
             self._build_main_chart()
         assert self._chart is not None
         self._chart.set_analytics(analytics)
-        for small in self.small_charts or ():
+        for small in self._below_charts():
             small.set_analytics(analytics)
         self._charts_stale = False
         self._warm_timer.start()
@@ -312,12 +331,14 @@ class ProgressPage(QWidget):
         QWidget.setTabOrder(ui.resetViewButton, self._chart.view)
 
     def build_small_charts(self) -> None:
-        """The PEG, pain-change and weekday charts. Built when first scrolled
-        into view (below the fold they would only slow the first open)."""
+        """The PEG, pain-change, weekday and posture-break charts. Built when
+        first scrolled into view (below the fold they would only slow the
+        first open)."""
         if self.small_charts is not None or self._chart is None:
             return
         from lbp_desktop.views.chart_style import ChartStyle
         from lbp_desktop.views.progress_small_charts import (
+            BreaksChart,
             PainChangeChart,
             PegChart,
             WeekdayChart,
@@ -328,15 +349,17 @@ class ProgressPage(QWidget):
         self._peg_chart = PegChart(style, parent=ui.pegFrame)
         self._change_chart = PainChangeChart(style, parent=ui.changeFrame)
         self._weekday_chart = WeekdayChart(style, parent=ui.weekdayFrame)
+        self._breaks_chart = BreaksChart(style, parent=ui.breaksFrame)
         for layout, chart in (
             (ui.pegLayout, self._peg_chart),
             (ui.changeLayout, self._change_chart),
             (ui.weekdayLayout, self._weekday_chart),
+            (ui.breaksLayout, self._breaks_chart),
         ):
             layout.insertWidget(1, chart)
         analytics = self.current_analytics()
         if analytics is not None:
-            for small in self.small_charts or ():
+            for small in self._below_charts():
                 small.set_analytics(analytics)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -360,7 +383,7 @@ class ProgressPage(QWidget):
     def _apply_style(self, style: ChartStyle) -> None:
         if self._chart is not None:
             self._chart.apply_style(style)
-        for small in self.small_charts or ():
+        for small in self._below_charts():
             small.apply_style(style)
 
     def _warm_one_range(self) -> None:

@@ -1,5 +1,5 @@
-"""The three small Progress charts: PEG over time, pain change with sessions,
-sessions by weekday.
+"""The small Progress charts: PEG over time, pain change with sessions,
+sessions by weekday, and posture breaks over time.
 
 Importing this module imports pyqtgraph. The charts do not zoom or pan (a
 plain wheel scrolls the page past them); their captions in words come from
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from lbp_desktop.domain.analytics import CHANGE_VALUES, ProgressAnalytics
+from lbp_desktop.domain.analytics import CHANGE_VALUES, BreakTable, ProgressAnalytics
 from lbp_desktop.views import progress_words as words
-from lbp_desktop.views.chart_style import ChartStyle
+from lbp_desktop.views.chart_style import BLUISH_GREEN, ORANGE, ChartStyle
 from lbp_desktop.views.progress_chart import (
     DAY_S,
     EDGE_DAYS,
@@ -231,3 +233,178 @@ class WeekdayChart(SmallChart):
         self.plot_item.setXRange(0, top * 1.05, padding=0)
         self._label("bottom", "Sessions")
         self.setAccessibleDescription(words.weekday_caption(analytics.adherence.weekdays))
+
+
+# The posture-break chart: per day or per week, the breaks in one bar and,
+# beside it, the reminders not taken up. Each bar is one Okabe-Ito hue in a
+# full and a pale shade (bottom: when reminded / skipped; top: on your own /
+# put off), so its parts differ by place and lightness, not by colour alone.
+# Green for breaks; orange, not red, for the rest: a skipped reminder is a
+# choice, not a warning.
+BREAKS_HUE = BLUISH_GREEN
+DECLINED_HUE = ORANGE
+FULL_SHADE = 0.9  # of the hue over the background
+# Of the hue over white: pale on a light background, and on a dark one
+# lighter than the full shade rather than a muddier one.
+PALE_SHADE = {"light": 0.35, "dark": 0.55}
+BAR_SHARE = 0.4  # of a day's or a week's width, for each of the two bars
+BAR_SHIFT = 0.21  # each bar's centre from the period's centre, in periods
+# Days up to this many get a pair of bars each; longer periods get weeks (a
+# few breaks a day read as a barcode over three months).
+DAILY_UP_TO_DAYS = 31
+
+
+def blend(colour: QColor, background: QColor, share: float) -> QColor:
+    """``colour`` at ``share`` over ``background``, as one opaque colour (the
+    legend's text marks cannot be see-through)."""
+    mix = [
+        round(share * a + (1 - share) * b)
+        for a, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix)
+
+
+class BreaksChart(QWidget):
+    """Posture breaks taken and reminders skipped or put off, per day for a
+    period of up to DAILY_UP_TO_DAYS days, else per week.
+
+    A legend in words sits above the plot. The counts come from
+    ``analytics.breaks`` as they are (``break_summary`` says how a reminder
+    put off and then taken is counted).
+    """
+
+    # Legend order: the bars' parts, left bar first, bottom part first.
+    PARTS = (
+        words.BREAK_REMINDED,
+        words.BREAK_OWN,
+        words.REMINDER_SKIPPED,
+        words.REMINDER_PUT_OFF,
+    )
+
+    def __init__(self, style: ChartStyle | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Chart of posture breaks")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.legend_label = QLabel(self)
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legend_label.setAccessibleName("Legend of the posture-break chart")
+        layout.addWidget(self.legend_label)
+        self.plot_widget = SmallChart(
+            "Chart of posture breaks", style, axisItems={"bottom": DayAxisItem()}, parent=self
+        )
+        layout.addWidget(self.plot_widget, 1)
+        self.bars = {part: pg.BarGraphItem(x=[], height=[], width=1.0) for part in self.PARTS}
+        for item in self.bars.values():
+            self.plot_widget.plot_item.addItem(item)
+        self._style = self.plot_widget._style
+        self._analytics: ProgressAnalytics | None = None
+        self._weekly = False
+        self.apply_style(self._style)
+
+    @property
+    def analytics(self) -> ProgressAnalytics | None:
+        return self._analytics
+
+    @property
+    def scheme(self) -> str:
+        return self._style.scheme
+
+    @property
+    def plot_item(self) -> pg.PlotItem:
+        return self.plot_widget.plot_item
+
+    @property
+    def weekly(self) -> bool:
+        """True when each pair of bars is a week (the period passes DAILY_UP_TO_DAYS)."""
+        return self._weekly
+
+    def colours(self) -> dict[str, QColor]:
+        """The fill of each part of the bars, as drawn on this style's background."""
+        pale = PALE_SHADE[self._style.scheme]
+        background, white = self._style.background, QColor("#ffffff")
+        breaks, declined = QColor(BREAKS_HUE), QColor(DECLINED_HUE)
+        return {
+            words.BREAK_REMINDED: blend(breaks, background, FULL_SHADE),
+            words.BREAK_OWN: blend(breaks, white, pale),
+            words.REMINDER_SKIPPED: blend(declined, background, FULL_SHADE),
+            words.REMINDER_PUT_OFF: blend(declined, white, pale),
+        }
+
+    def apply_style(self, style: ChartStyle) -> None:
+        self._style = style
+        self.plot_widget._style_axes(style)
+        self.legend_label.setStyleSheet(f"color: {style.text.name()}; background: transparent;")
+        parts = []
+        for name, colour in self.colours().items():
+            parts.append(
+                f'<span style="color:{colour.name()}; font-size:13pt">\u2588</span>'
+                f"&nbsp;{name.replace(' ', '&nbsp;')}"
+            )
+        self.legend_label.setText("&nbsp;&nbsp;&nbsp; ".join(parts))
+        if self._analytics is not None:
+            self.set_analytics(self._analytics)
+
+    def set_analytics(self, analytics: ProgressAnalytics) -> None:
+        self._analytics = analytics
+        breaks = analytics.breaks
+        days = (analytics.end - analytics.start).days + 1
+        self._weekly = days > DAILY_UP_TO_DAYS
+        table: BreakTable
+        if self._weekly:
+            table, period = breaks.weekly, 7 * DAY_S
+            centres = days_to_x(breaks.week_starts) + 3 * DAY_S  # Thursday: mid-week
+            low, high = centres[0] - 3.6 * DAY_S, centres[-1] + 3.6 * DAY_S
+        else:
+            table, period = breaks.daily, DAY_S
+            centres = days_to_x(breaks.days)
+            low = day_to_x(analytics.start) - EDGE_DAYS * DAY_S
+            high = day_to_x(analytics.end) + EDGE_DAYS * DAY_S
+        colours = self.colours()
+        reminded, own, skipped, put_off = self.PARTS
+        stacks = (
+            (-BAR_SHIFT, (reminded, table.taken), (own, table.natural)),
+            (BAR_SHIFT, (skipped, table.skipped), (put_off, table.snoozed)),
+        )
+        top = 0
+        for shift, (bottom_part, bottom), (upper_part, upper) in stacks:
+            xs = centres + shift * period
+            heights = bottom.astype(np.float64)
+            self._draw(bottom_part, xs, heights, 0.0, period, colours)
+            self._draw(upper_part, xs, upper.astype(np.float64), heights, period, colours)
+            top = max(top, int((bottom + upper).max()) if bottom.size else 0)
+        highest, ticks = count_ticks(top)
+        self.plot_item.getAxis("left").setTicks([ticks])
+        self.plot_item.setYRange(0, highest * 1.05, padding=0)
+        self.plot_item.setXRange(low, high, padding=0)
+        self.plot_widget._label("left", "Per week" if self._weekly else "Per day")
+        caption = words.breaks_caption(breaks)
+        self.setAccessibleDescription(caption)
+        self.plot_widget.setAccessibleDescription(caption)
+
+    def _draw(
+        self,
+        part: str,
+        xs: np.ndarray,
+        heights: np.ndarray,
+        base: np.ndarray | float,
+        period: float,
+        colours: dict[str, QColor],
+    ) -> None:
+        # Only the bars that have a height, one colour per item and no
+        # outline: pyqtgraph then fills them all in one call.
+        shown = heights > 0
+        y0 = base[shown] if isinstance(base, np.ndarray) else base
+        self.bars[part].setOpts(
+            x=xs[shown],
+            height=heights[shown],
+            y0=y0,
+            width=BAR_SHARE * period,
+            pen=pg.mkPen(None),
+            brush=pg.mkBrush(colours[part]),
+        )
+
+    def legend_entries(self) -> list[str]:
+        return list(self.PARTS)

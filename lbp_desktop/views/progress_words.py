@@ -1,5 +1,5 @@
 """What the Progress charts say in words: the summary line, the hovered day,
-the captions under the small charts.
+the captions under the small charts and the posture-break chart.
 
 No Qt and no pyqtgraph: the PDF report and the tests use these too. The
 numbers come from ``ProgressAnalytics`` as they are; this only reads them
@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 
 from lbp_desktop.domain.adherence import WeekdayAdherence
-from lbp_desktop.domain.analytics import PegSeries, ProgressAnalytics, SessionChange
+from lbp_desktop.domain.analytics import BreakSeries, PegSeries, ProgressAnalytics, SessionChange
 from lbp_desktop.views.words import DAY_NAMES, day_month, month_name, plural
 
 # Legend entries of the main chart.
@@ -24,6 +24,12 @@ AFTER = "After a session"
 SESSIONS_DAY = "Sessions that day"
 PLAN_WEEK = "% of weekly plan done"
 SESSIONS_WEEK = "Sessions that week"
+# Legend entries of the posture-break chart: breaks in one bar, the
+# reminders not taken up in the bar beside it.
+BREAK_REMINDED = "Break when reminded"
+BREAK_OWN = "Break on your own"
+REMINDER_SKIPPED = "Reminder skipped"
+REMINDER_PUT_OFF = "Reminder put off"
 
 WEEKDAYS_PLURAL = tuple(f"{name}s" for name in DAY_NAMES)
 
@@ -81,6 +87,9 @@ def summary_words(analytics: ProgressAnalytics) -> str:
     goals = analytics.adherence.weeks.goal
     if goals.size and int(goals[-1]) > 0:
         text += f" Your plan: {plural(int(goals[-1]), 'session')} a week."
+    breaks = analytics.breaks.total.breaks
+    if breaks:
+        text += f" You took {plural(breaks, 'posture break')}."
     return text
 
 
@@ -161,6 +170,33 @@ def change_caption(change: SessionChange) -> str:
     if stopped:
         verb = "is" if stopped == 1 else "are"
         text += f" {plural(stopped, 'session')} stopped for pain {verb} counted too."
+    return text
+
+
+def breaks_caption(breaks: BreakSeries) -> str:
+    """'41 breaks: 35 when reminded, 6 on your own. 3 reminders skipped, 5 put off for a
+    few minutes.'
+
+    A reminder put off and then taken counts in both: the chart shows them
+    in two bars and nothing adds them up.
+    """
+    total = breaks.total
+    if not total.has_any:
+        return "No posture breaks in this period."
+    if total.breaks:
+        text = (
+            f"{plural(total.breaks, 'break')}: {total.taken} when reminded, "
+            f"{total.natural} on your own."
+        )
+    else:
+        text = "No breaks taken in this period."
+    skipped, put_off = total.skipped, total.snoozed
+    if skipped and put_off:
+        text += f" {plural(skipped, 'reminder')} skipped, {put_off} put off for a few minutes."
+    elif skipped:
+        text += f" {plural(skipped, 'reminder')} skipped."
+    elif put_off:
+        text += f" {plural(put_off, 'reminder')} put off for a few minutes."
     return text
 
 

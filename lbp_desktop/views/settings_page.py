@@ -1,5 +1,6 @@
 """Settings: where the data lives and its backups, light or dark, sound and
-voice, the weekly goal, and what the app is.
+voice, break reminders and starting with the computer, the weekly goal, and
+what the app is.
 
 Every action is a signal; the app does the work (and asks before a restore).
 Setters never emit, so the app can fill the page from stored settings.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import pairwise
 from os import PathLike
 from pathlib import Path
 from typing import Protocol
@@ -17,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QListWidgetItem, QWidget
 
 from lbp_desktop import APP_NAME, __version__
+from lbp_desktop.domain.reminder_settings import ReminderSettings
 from lbp_desktop.views.feedback import ERROR, OK, clear_feedback, show_feedback
 from lbp_desktop.views.forms.ui_settings_page import Ui_SettingsPage
 from lbp_desktop.views.theme import THEME_CHOICES, normalise_choice
@@ -56,6 +59,9 @@ class SettingsPage(QWidget):
     volume_changed = Signal(int)  # cue volume, 0-100 (once a drag ends, not on every step)
     voice_changed = Signal(bool)  # speak the cues or not
     test_sound_requested = Signal()
+    # A valid ReminderSettings, once per change the user makes (not per keystroke).
+    reminder_settings_changed = Signal(object)
+    autostart_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +86,20 @@ class SettingsPage(QWidget):
         self.ui.volumeSlider.valueChanged.connect(self._on_volume_changed)
         self.ui.voiceCheck.toggled.connect(self.voice_changed)
         self.ui.testSoundButton.clicked.connect(self.test_sound_requested)
+        self.reminders = self.ui.remindersCard
+        self.reminders.settings_changed.connect(self.reminder_settings_changed)
+        self.reminders.autostart_toggled.connect(self.autostart_toggled)
+        # Designer cannot see inside the code-built reminders card: Tab goes
+        # through it between the sound and the goal sections, as on screen.
+        order = [
+            self.ui.testSoundButton,
+            *self.reminders.focus_order(),
+            self.ui.goalSpin,
+            self.ui.safetyReviewButton,
+            self.ui.versionLabel,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.ui.versionLabel.setText(f"{APP_NAME}, version {__version__}")
         self.setFocusProxy(self.ui.openFolderButton)
         clear_feedback(self.ui.dataFeedbackLabel)
@@ -137,6 +157,22 @@ class SettingsPage(QWidget):
         self.ui.soundStatusLabel.setText(text)
         self.ui.soundStatusLabel.setVisible(bool(text))
 
+    def set_reminder_settings(self, settings: ReminderSettings) -> None:
+        self.reminders.set_settings(settings)
+
+    def set_autostart(self, enabled: bool, *, supported: bool, where: str) -> None:
+        """``where``: when supported, where the start-up entry is kept; when not,
+        the reason, shown next to the greyed-out checkbox."""
+        self.reminders.set_autostart(enabled, supported=supported, where=where)
+
+    def set_idle_status(self, text: str) -> None:
+        """E.g. that idle detection is not available here ("" hides the line)."""
+        self.reminders.set_idle_status(text)
+
+    def show_reminder_error(self, message: str) -> None:
+        """Inline, at the end of the reminders section (e.g. autostart not written)."""
+        self.reminders.show_error(message)
+
     def show_saved(self, message: str) -> None:
         """Inline confirmation under the data section (e.g. after a backup)."""
         show_feedback(self.ui.dataFeedbackLabel, message, OK)
@@ -160,6 +196,12 @@ class SettingsPage(QWidget):
 
     def voice_enabled(self) -> bool:
         return self.ui.voiceCheck.isChecked()
+
+    def reminder_settings(self) -> ReminderSettings:
+        return self.reminders.settings()
+
+    def autostart_enabled(self) -> bool:
+        return self.reminders.autostart_check.isChecked()
 
     def sound_status(self) -> str:
         return self.ui.soundStatusLabel.text()

@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
+from lbp_desktop.domain.break_summary import BreakCounts
 from lbp_desktop.domain.overview import TodaySummary
 from lbp_desktop.domain.records import PainCheckIn, PegAnswer
 from lbp_desktop.views.feedback import ERROR, OK, clear_feedback, show_feedback
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from lbp_desktop.views.peg_card import PegCard
 
 NO_SCORE_MESSAGE = "Not saved yet: first choose a number from 0 to 10, then press Save."
+NO_BREAKS_YET = "None yet today. Getting up and moving for a minute or two helps."
 PEG_SKIPPED_MESSAGE = "The weekly check-in is skipped for this week; it comes back on Monday."
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -452,9 +454,38 @@ class TodayPage(QWidget):
         self.ui.streakCard.setAccessibleName(f"Days in a row with a session: {days}. {detail}")
 
     def _show_breaks(self, summary: TodaySummary) -> None:
+        taken, declined = break_parts(summary.break_counts)
         self.ui.breaksValueLabel.setText(str(summary.breaks_today))
-        self.ui.breaksDetailLabel.setText("Getting up and moving for a minute or two helps.")
-        self.ui.breaksCard.setAccessibleName(f"Posture breaks today: {summary.breaks_today}")
+        if not (taken or declined):
+            self.ui.breaksDetailLabel.setText(NO_BREAKS_YET)
+            detail = NO_BREAKS_YET
+        else:
+            # One line for the breaks, one for the reminders not taken up; a
+            # narrow card wraps between the parts, never inside "on your own".
+            lines = [", ".join(p.replace(" ", "\u00a0") for p in ps) for ps in (taken, declined)]
+            self.ui.breaksDetailLabel.setText("\n".join(line for line in lines if line))
+            detail = ", ".join([*taken, *declined]) + "."
+        self.ui.breaksCard.setAccessibleName(
+            f"Posture breaks today: {summary.breaks_today}. {detail}"
+        )
+
+
+def break_parts(counts: BreakCounts) -> tuple[list[str], list[str]]:
+    """Today's breaks and the reminders not taken up, in short parts:
+    (['2 when reminded', '1 on your own'], ['1 skipped', '1 put off']),
+    leaving out what did not happen.
+
+    A reminder put off and then taken is in both '1 when reminded' and
+    '1 put off' (see ``break_summary``): they are never added up.
+    """
+
+    def parts(*pairs: tuple[int, str]) -> list[str]:
+        return [f"{count} {words}" for count, words in pairs if count]
+
+    return (
+        parts((counts.taken, "when reminded"), (counts.natural, "on your own")),
+        parts((counts.skipped, "skipped"), (counts.snoozed, "put off")),
+    )
 
 
 def _today_in_words(entries: tuple[PainCheckIn, ...]) -> str:

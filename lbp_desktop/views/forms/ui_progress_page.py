@@ -270,6 +270,31 @@ class Ui_ProgressPage(object):
 
         self.scrollLayout.addLayout(self.smallChartsLayout)
 
+        self.breaksFrame = QFrame(self.scrollContents)
+        self.breaksFrame.setObjectName(u"breaksFrame")
+        self.breaksFrame.setFrameShape(QFrame.Shape.NoFrame)
+        self.breaksLayout = QVBoxLayout(self.breaksFrame)
+        self.breaksLayout.setSpacing(4)
+        self.breaksLayout.setObjectName(u"breaksLayout")
+        self.breaksLayout.setContentsMargins(0, 0, 0, 0)
+        self.breaksTitle = QLabel(self.breaksFrame)
+        self.breaksTitle.setObjectName(u"breaksTitle")
+        self.breaksTitle.setWordWrap(True)
+        self.breaksTitle.setFont(font)
+
+        self.breaksLayout.addWidget(self.breaksTitle)
+
+        self.breaksCaption = QLabel(self.breaksFrame)
+        self.breaksCaption.setObjectName(u"breaksCaption")
+        self.breaksCaption.setWordWrap(True)
+        self.breaksCaption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.breaksCaption.setProperty(u"role", u"hint")
+
+        self.breaksLayout.addWidget(self.breaksCaption)
+
+
+        self.scrollLayout.addWidget(self.breaksFrame)
+
         self.exportFrame = QFrame(self.scrollContents)
         self.exportFrame.setObjectName(u"exportFrame")
         self.exportFrame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -416,6 +441,11 @@ class Ui_ProgressPage(object):
 #endif // QT_CONFIG(accessibility)
         self.weekdayTitle.setText(QCoreApplication.translate("ProgressPage", u"Sessions by day of the week", None))
         self.weekdayCaption.setText("")
+#if QT_CONFIG(accessibility)
+        self.breaksFrame.setAccessibleName(QCoreApplication.translate("ProgressPage", u"Posture breaks over time", None))
+#endif // QT_CONFIG(accessibility)
+        self.breaksTitle.setText(QCoreApplication.translate("ProgressPage", u"Posture breaks", None))
+        self.breaksCaption.setText("")
         self.exportTitle.setText(QCoreApplication.translate("ProgressPage", u"Take it to your physiotherapist", None))
         self.exportHint.setText(QCoreApplication.translate("ProgressPage", u"Your diary stays on this computer unless you export it. You choose where each file is saved.", None))
         self.pdfButton.setText(QCoreApplication.translate("ProgressPage", u"Export for my physiotherapist (P&DF)", None))

@@ -11,6 +11,8 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSlider, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
 
+from lbp_desktop.views.reminder_settings_box import ReminderSettingsBox
+
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
         if not SettingsPage.objectName():
@@ -267,6 +269,11 @@ class Ui_SettingsPage(object):
 
         self.contentLayout.addWidget(self.soundCard)
 
+        self.remindersCard = ReminderSettingsBox(self.scrollContents)
+        self.remindersCard.setObjectName(u"remindersCard")
+
+        self.contentLayout.addWidget(self.remindersCard)
+
         self.goalCard = QFrame(self.scrollContents)
         self.goalCard.setObjectName(u"goalCard")
         self.goalCard.setFrameShape(QFrame.Shape.StyledPanel)
@@ -404,7 +411,8 @@ class Ui_SettingsPage(object):
         QWidget.setTabOrder(self.volumeSlider, self.voiceCheck)
         QWidget.setTabOrder(self.voiceCheck, self.testSoundButton)
         QWidget.setTabOrder(self.testSoundButton, self.goalSpin)
-        QWidget.setTabOrder(self.goalSpin, self.versionLabel)
+        QWidget.setTabOrder(self.goalSpin, self.safetyReviewButton)
+        QWidget.setTabOrder(self.safetyReviewButton, self.versionLabel)
 
         self.retranslateUi(SettingsPage)
 

@@ -194,3 +194,52 @@ def test_busy_that_ends_early_keeps_the_interval() -> None:
     run(r, clock, 5 * 60)
     r.clear_busy()
     assert r.next_due().at_mono == clock.monotonic() + 25 * 60
+
+
+def test_break_now_shows_at_once_and_the_next_interval_starts_after_it() -> None:
+    r, clock = make(daily_max=1)
+    clock.advance(600)
+    tick = r.break_now()
+    assert tick.show and r.showing
+    clock.advance(40)
+    assert r.taken(40.0).outcome == "taken"
+    # Asked for, not scheduled: the one scheduled reminder of the day still comes.
+    assert run(r, clock, INTERVAL - 40, step=60) == []
+    clock.advance(40)
+    assert r.tick().show
+
+
+def test_break_now_while_paused_keeps_the_pause() -> None:
+    r, _clock = make()
+    r.pause_until(None)
+    assert r.break_now().show
+    r.skip()
+    assert r.next_due().reason == R.PAUSED
+
+
+def test_break_now_while_one_is_open_shows_the_same_one() -> None:
+    r, clock = make()
+    run(r, clock, INTERVAL)
+    assert r.showing
+    assert r.break_now().show and r.showing
+    r.skip()
+    assert not r.showing
+
+
+def test_pause_until_tomorrow_ends_when_quiet_hours_end() -> None:
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from lbp_desktop.domain.reminder_settings import ReminderSettings
+
+    london = ZoneInfo("Europe/London")
+    # The night the clocks go forward: 07:00 is still 07:00 local the next day.
+    late = datetime(2026, 3, 28, 23, 30, tzinfo=london)
+    end = R.tomorrow_morning(late, ReminderSettings())
+    assert (end.date().isoformat(), end.time(), end.utcoffset()) == (
+        "2026-03-29",
+        time(7, 0),
+        timedelta(hours=1),
+    )
+    no_quiet = ReminderSettings(quiet_start=None, quiet_end=None)
+    assert R.tomorrow_morning(late, no_quiet).time() == R.MORNING
