@@ -34,17 +34,17 @@ def icon_state(next_reminder: NextReminder) -> str:
     return ICON_NORMAL
 
 
-def status_words(next_reminder: NextReminder, now: datetime) -> str:
-    """One line for the tooltip and the menu's first item.
-
-    A clock time rather than "in 12 min": the tooltip is only renewed when the
-    app wakes, and a clock time stays true in between.
-    """
+def status_words(next_reminder: NextReminder, now: datetime, *, relative: bool = True) -> str:
+    """One line for the menu's first item (renewed as the menu opens) or,
+    with ``relative=False``, for the tooltip: that is only renewed when the
+    app wakes, so it gives a clock time, which stays true in between."""
     if next_reminder.reason == R.DUE and next_reminder.at_wall is not None:
         at = next_reminder.at_wall.astimezone(now.tzinfo)
         minutes = round((at.timestamp() - now.timestamp()) / 60)
         if minutes <= 0:
             return "Posture break due now"
+        if not relative:
+            return f"Next posture break at {at:%H:%M}"
         return f"Next posture break at {at:%H:%M} (in {minutes} min)"
     if next_reminder.reason == R.SHOWING:
         return "Time for a posture break"
@@ -133,9 +133,8 @@ class TrayIcon(QObject):
     # -- state ----------------------------------------------------------------------------
 
     def set_next(self, next_reminder: NextReminder, now: datetime) -> None:
-        words = status_words(next_reminder, now)
-        self.status_action.setText(words)
-        self.icon.setToolTip(f"{APP_NAME}\n{words}")
+        self.status_action.setText(status_words(next_reminder, now))
+        self.icon.setToolTip(f"{APP_NAME}\n{status_words(next_reminder, now, relative=False)}")
         paused = next_reminder.reason == R.PAUSED
         self.pause_menu.setEnabled(not paused)
         self.resume_action.setVisible(paused)

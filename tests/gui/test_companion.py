@@ -119,7 +119,7 @@ def test_tray_menu_lists_plans_with_the_suggestion_first(make_app) -> None:
     assert texts[0].endswith("(suggested)")
     assert any("Desk reset" in t for t in texts)
     assert tray.status_action.text().startswith("Next posture break at 14:35")
-    assert "Next posture break" in tray.tooltip()
+    assert tray.tooltip().endswith("Next posture break at 14:35")  # no "in N min" to go stale
 
 
 def test_tray_start_session_opens_the_window_on_that_plan(make_app, monkeypatch) -> None:
@@ -274,3 +274,26 @@ def test_settings_page_changes_reminders_and_start_on_login(make_app, tmp_path) 
     page.autostart_toggled.emit(False)
     assert list(entry.iterdir()) == []
     assert not page.autostart_enabled()
+
+
+def test_damaged_reminder_settings_fall_back_field_by_field(make_app, tmp_path, clock) -> None:
+    from lbp_desktop.storage.store import Store
+
+    data_dir = tmp_path / "damaged"
+    with Store.open(data_dir, clock=clock) as store:
+        store.set_setting(SETTING_REMINDERS, {"interval_min": "soon", "idle_break_min": 7})
+        store.set_setting(SETTING_PAUSED_UNTIL, "next Tuesday-ish")
+    _ctl, companion = make_app(tray=True, data_dir=data_dir)
+    settings = companion.reminders.reminders.settings
+    assert (settings.interval_min, settings.idle_break_min) == (30, 7)
+    assert companion.reminders.next_due().reason == R.DUE  # the bad pause is ignored
+
+
+def test_a_pause_stored_without_a_time_zone_is_ignored(make_app, tmp_path, clock) -> None:
+    from lbp_desktop.storage.store import Store
+
+    data_dir = tmp_path / "naive"
+    with Store.open(data_dir, clock=clock) as store:
+        store.set_setting(SETTING_PAUSED_UNTIL, "2026-03-11T18:00:00")
+    _ctl, companion = make_app(tray=True, data_dir=data_dir)
+    assert companion.reminders.next_due().reason == R.DUE
