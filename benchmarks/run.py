@@ -226,8 +226,8 @@ def fullest_year(data_dir: Path) -> tuple[int, int]:
 
 
 def checkin_write_row(data_dir: Path, writes: int, notes: list[str]) -> Row:
-    from lbp_desktop.demo_seed import local_zone
     from lbp_desktop.domain.records import PainCheckIn
+    from lbp_desktop.local_time import local_zone
     from lbp_desktop.storage.store import Store
 
     year, size = fullest_year(data_dir)

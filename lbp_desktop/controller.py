@@ -430,12 +430,8 @@ class AppController(QObject):
         store = self.store
         answer = PegAnswer(at=self.clock.now(), pain=pain, enjoyment=enjoyment, activity=activity)
         stored = self._write(lambda: store.add(answer), page.show_peg_error)
-        if stored is _FAILED:
-            return
-        self.refresh_today()
-        window = self.window
-        if window.isVisible() and window.current_page_name() == "progress":
-            self.fill_progress()
+        if stored is not _FAILED:
+            self.refresh_today()
             page.show_peg_saved(stored)
 
     def skip_peg(self) -> None:
@@ -1006,13 +1002,8 @@ class AppController(QObject):
         self.window_state.sync()
 
     def _save_setting(self, key: str, value: object) -> None:
-        assert self.store is not None
-        if self.store.read_only:
-            return
-        try:
-            self.store.set_setting(key, value)
-        except (StoreError, OSError) as exc:
-            self.window.settings_page.show_error(f"That setting could not be saved: {exc}")
+        """A setting from the Settings page: a failure is said there."""
+        self.save_setting(key, value, show_error=self.window.settings_page.show_error)
 
     def _back_up_now(self) -> None:
         try:
@@ -1129,14 +1120,20 @@ class AppController(QObject):
         if window.isVisible() and window.current_page_name() == "progress":
             self.fill_progress()
 
-    def save_setting(self, key: str, value: object) -> bool:
-        """A setting from outside the Settings page: a failure goes to the status bar."""
+    def save_setting(
+        self, key: str, value: object, *, show_error: Callable[[str], None] | None = None
+    ) -> bool:
+        """Store a setting; a failure is said by ``show_error`` (else the status bar)."""
         if self.store is None or self.store.read_only:
             return False
         try:
             self.store.set_setting(key, value)
         except (StoreError, OSError) as exc:
-            self.window.show_status(f"That setting could not be saved: {exc}", 0)
+            message = f"That setting could not be saved: {exc}"
+            if show_error is not None:
+                show_error(message)
+            else:
+                self.window.show_status(message, 0)
             return False
         return True
 

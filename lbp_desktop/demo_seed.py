@@ -8,7 +8,6 @@ existing ones; nothing is deleted).
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from lbp_desktop.domain.demo_history import (
     DEFAULT_PLANS,
@@ -25,6 +24,7 @@ from lbp_desktop.domain.demo_history import (
     weekly_goal,
 )
 from lbp_desktop.domain.records import RECORD_KINDS, Record
+from lbp_desktop.local_time import local_zone
 
 if TYPE_CHECKING:
     from lbp_desktop.storage.store import Store
@@ -80,36 +80,6 @@ class SeedReport:
             f"{self.profile} profile, {self.plans_from} plans, {span}, into {self.data_dir} "
             f"in {self.seconds:.1f} s."
         )
-
-
-def local_zone(now: datetime | None = None) -> tzinfo:
-    """The machine's time zone with its DST rules, as far as it can be found.
-
-    Falls back to the fixed offset of ``now`` (or of this moment), which is
-    right for today but not across DST changes.
-    """
-    fixed = (now or datetime.now().astimezone()).tzinfo
-    candidates: list[str] = []
-    key = os.environ.get("TZ", "").lstrip(":")
-    if key:
-        candidates.append(key)
-    try:
-        target = os.path.realpath("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    for name in candidates:
-        try:
-            zone = ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            continue
-        # Only trust it if it agrees with the offset the system reports now.
-        probe = now or datetime.now().astimezone()
-        if probe.astimezone(zone).utcoffset() == probe.utcoffset():
-            return zone
-    assert fixed is not None
-    return fixed
 
 
 def bundled_plans() -> dict[str, tuple[str, ...]] | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import select
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ import pytest
 
 from lbp_desktop.services.idle import find_idle_source, idle_status_text
 from lbp_desktop.services.idle.dbus import MUTTER, SCREENSAVER
+from tests.dbus_session import private_session_bus
 
 pytestmark = pytest.mark.slow
 
@@ -87,20 +87,6 @@ print("ready" if ok else "failed", flush=True)
 sys.exit(app.exec())
 """
 
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
 
 def _first_line(stream: IO[str], timeout: float) -> str:
     ready, _, _ = select.select([stream], [], [], timeout)
@@ -122,15 +108,8 @@ def _process(args: list[str], **popen: object) -> Iterator[subprocess.Popen[str]
 @pytest.fixture
 def bus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private session bus; nothing real runs on it."""
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None or not sys.platform.startswith("linux"):
-        pytest.skip("needs dbus-daemon (Debian package: dbus-daemon)")
-    folder = tmp_path_factory.mktemp("bus")  # short: socket paths max out near 100 bytes
-    config = folder / "bus.conf"
-    config.write_text(BUS_CONFIG.format(socket=folder / "s"))
-    with _process([daemon, f"--config-file={config}", "--nofork", "--print-address=1"]) as proc:
-        assert proc.stdout is not None
-        yield _first_line(proc.stdout, 10)
+    with private_session_bus(tmp_path_factory.mktemp("bus")) as address:
+        yield address
 
 
 class Desktop:

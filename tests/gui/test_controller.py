@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from lbp_desktop import controller as controller_module
 from lbp_desktop.controller import AppController
 from lbp_desktop.domain.clock import FakeClock
-from lbp_desktop.domain.records import PainCheckIn, SessionRun
+from lbp_desktop.domain.records import PainCheckIn, PegAnswer, SessionRun
 from lbp_desktop.storage import backups
 from lbp_desktop.storage.store import Store
 from lbp_desktop.storage.weekly_plan import SETTING_WEEKLY_GOAL
@@ -740,3 +740,16 @@ def test_the_progress_page_exports_the_period_shown(make_controller, clock, tmp_
     assert "Not saved" in page.ui.exportStatusLabel.text()
     chosen["path"] = ""  # the user closed the dialog: nothing happens
     page.export_requested.emit("csv")
+
+
+def test_a_peg_answer_is_stored_and_its_score_shown(make_controller) -> None:
+    from lbp_desktop.views.peg_card import RESULT
+
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.today_page.peg_submitted.emit(6, 5, 5)
+    stored = ctl.store.records(PegAnswer)
+    assert [(r.pain, r.enjoyment, r.activity) for r in stored] == [(6, 5, 5)]
+    card = ctl.window.today_page.peg_card
+    assert card.state == RESULT
+    assert card.result_label.text().startswith("Thank you. Your score this week is 5.3")

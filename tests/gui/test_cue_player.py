@@ -33,6 +33,7 @@ from lbp_desktop.services.cue_player import CuePlayer
 from lbp_desktop.services.notifications import DesktopNotifier
 from lbp_desktop.services.sound_effects import QtSoundEffects
 from lbp_desktop.services.speech import QtSpeech
+from tests.dbus_session import private_session_bus
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -386,20 +387,6 @@ print("ready" if ok else "failed", flush=True)
 sys.exit(app.exec())
 """
 
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
 
 class Lines:
     """A helper process's output, line by line, with a timeout on each line."""
@@ -435,15 +422,8 @@ def helper(args: list[str], **popen: object) -> Iterator[Lines]:
 @pytest.fixture
 def session_bus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private session bus (no service activation: nothing real starts on it)."""
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None or not sys.platform.startswith("linux"):
-        pytest.skip("needs dbus-daemon")
-    # Short path: unix socket paths are limited to about 100 bytes.
-    folder = tmp_path_factory.mktemp("bus")
-    config = folder / "bus.conf"
-    config.write_text(BUS_CONFIG.format(socket=folder / "s"))
-    with helper([daemon, f"--config-file={config}", "--nofork", "--print-address=1"]) as out:
-        yield out.next()
+    with private_session_bus(tmp_path_factory.mktemp("bus")) as address:
+        yield address
 
 
 @pytest.fixture
