@@ -9,10 +9,11 @@ PYTHON      ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
                  && { echo $$p; break; }; done)
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench forms check-system clean help
+.PHONY: run desktop-entry test lint bench forms check-system clean help
 
 help:
 	@echo "make run    install into $(VENV) and start the app"
+	@echo "make desktop-entry  add the app to your applications menu (Linux)"
 	@echo "make test   install with test extras and run the whole suite offscreen"
 	@echo "make bench  print the benchmark table"
 	@echo "make forms  recompile ui/*.ui into lbp_desktop/views/forms/"
@@ -34,8 +35,17 @@ $(VENV)/.test-installed: pyproject.toml | check-python
 	$(VPY) -m pip install -q -e ".[test]"
 	@touch $@ $(VENV)/.app-installed
 
+# On a Linux terminal, one line offers the menu entry until it is there
+# (never a question: a make run from a script must just run).
 run: $(VENV)/.app-installed
+	@if [ -t 0 ] && [ "$$(uname -s)" = Linux ] && \
+	  [ ! -e "$${XDG_DATA_HOME:-$$HOME/.local/share}/applications/lbp-desktop.desktop" ]; then \
+	  echo "Tip: run 'make desktop-entry' to add Back Care Companion to your applications menu."; \
+	fi
 	$(VENV)/bin/lbp-desktop
+
+desktop-entry: $(VENV)/.app-installed
+	$(VENV)/bin/lbp-desktop-cli install-desktop-entry
 
 test: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

@@ -112,6 +112,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("outdir", type=Path, metavar="OUTDIR")
     render.add_argument("--no-svg", action="store_true", help="write PNG files only")
+
+    install = sub.add_parser(
+        "install-desktop-entry",
+        help="add the app to your applications menu (Linux), so you can pin it and start it "
+        "with a click",
+        description="Adds a menu entry, the app's icons and its software-centre description to "
+        "your own folders (~/.local/share), pointing at this install. Run it again after "
+        "moving or reinstalling the app. Only for you: nothing outside your home is changed.",
+    )
+    _add_data_dir(install, top_level=False)
+    sub.add_parser(
+        "uninstall-desktop-entry",
+        help="remove the app from your applications menu (Linux); your diary stays",
+        description="Removes exactly the files install-desktop-entry added. Your diary, "
+        "settings and start-on-login choice are not touched.",
+    )
     return parser
 
 
@@ -383,6 +399,53 @@ def run_render_illustrations(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if poses.problems else EXIT_OK
 
 
+def run_install_desktop_entry(args: argparse.Namespace) -> int:
+    from lbp_desktop.desktop_integration import DesktopIntegrationError, install_desktop_entry
+
+    # Only a folder the user chose goes into the entry; the default is found at start.
+    given = getattr(args, "data_dir", None)
+    data_dir = given.expanduser().absolute() if given is not None else None
+    try:
+        written = install_desktop_entry(data_dir)
+    except DesktopIntegrationError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        _err(f"Could not add {APP_NAME} to the menu: {exc.strerror or exc} ({exc.filename}).")
+        return EXIT_PROBLEMS
+    print("Wrote:")
+    for path in written:
+        print(f"  {path}")
+    print(
+        f'{APP_NAME} is now in your applications menu: search for "Back Care" there. '
+        "From the menu you can pin it to your dock or panel."
+    )
+    if data_dir is not None:
+        print(f"It opens the diary in {data_dir}.")
+    return EXIT_OK
+
+
+def run_uninstall_desktop_entry() -> int:
+    from lbp_desktop.desktop_integration import DesktopIntegrationError, uninstall_desktop_entry
+
+    try:
+        removed = uninstall_desktop_entry()
+    except DesktopIntegrationError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEMS
+    if not removed:
+        print(f"{APP_NAME} was not in your applications menu: nothing to remove.")
+        return EXIT_OK
+    print("Removed:")
+    for path in removed:
+        print(f"  {path}")
+    print(
+        f"{APP_NAME} is no longer in your applications menu. "
+        "Your diary and settings were not touched."
+    )
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Quiet by default (Python still prints warnings and errors to stderr);
@@ -402,6 +465,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_export(args)
     if args.command == "import":
         return run_import(args)
+    if args.command == "install-desktop-entry":
+        return run_install_desktop_entry(args)
+    if args.command == "uninstall-desktop-entry":
+        return run_uninstall_desktop_entry()
 
     from lbp_desktop.app import run_gui
 

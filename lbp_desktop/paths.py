@@ -28,6 +28,18 @@ def ui_dir() -> Path:
     return _bundled_or_checkout("ui")
 
 
+def packaging_dir() -> Path:
+    return _bundled_or_checkout("packaging")
+
+
+def app_icon_files() -> list[Path]:
+    """The app icon as PNGs, smallest first (for QIcon.addFile)."""
+    hicolor = packaging_dir() / "icons" / "hicolor"
+    return sorted(
+        hicolor.glob("*/apps/lbp-desktop.png"), key=lambda p: int(p.parts[-3].split("x")[0])
+    )
+
+
 def content_dir() -> Path:
     return resources_dir() / "content"
 

@@ -14,8 +14,9 @@ run_pkgs=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxss1
 )
 # xdotool and x11-utils drive and inspect the tray end to end; dbus gives a
-# private bus for the notification and idle-monitor stand-ins.
-test_pkgs=(xvfb xauth trayer make desktop-file-utils xdotool x11-utils dbus)
+# private bus for the notification and idle-monitor stand-ins; appstream
+# validates the metainfo.
+test_pkgs=(xvfb xauth trayer make desktop-file-utils xdotool x11-utils dbus appstream)
 case "$mode" in
   run) wanted=("${run_pkgs[@]}") ;;
   test) wanted=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
