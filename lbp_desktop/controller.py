@@ -26,6 +26,11 @@ from lbp_desktop import paths, proc_stats
 from lbp_desktop.app import STATE_GEOMETRY, STATE_THEME, open_window_state
 from lbp_desktop.domain.clock import Clock
 from lbp_desktop.domain.content import ContentLibrary
+from lbp_desktop.domain.onboarding import (
+    SETTING_EQUIPMENT,
+    SETTING_PREFERRED_TIME,
+    parse_time_text,
+)
 from lbp_desktop.domain.overview import today_summary
 from lbp_desktop.domain.progression import (
     ProgressionState,
@@ -54,9 +59,12 @@ from lbp_desktop.views.plan_view import plan_views
 from lbp_desktop.views.theme import apply_theme, normalise_choice
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from lbp_desktop.companion import TrayCompanion
     from lbp_desktop.domain.analytics import ProgressData
     from lbp_desktop.domain.break_routines import BreakRoutine
+    from lbp_desktop.domain.onboarding import OnboardingAnswers
     from lbp_desktop.domain.plan_suggestion import PlanSuggestion
     from lbp_desktop.services.cue_player import CuePlayer
 
@@ -250,6 +258,11 @@ class AppController(QObject):
             settings.test_sound_requested.connect(lambda: self.cue_player().test_sound())
             settings.reminder_settings_changed.connect(self._set_reminder_settings)
             settings.autostart_toggled.connect(self._set_autostart)
+            settings.export_requested.connect(self.export_whole_diary)
+            settings.preferred_time_changed.connect(self._set_preferred_time)
+            settings.equipment_changed.connect(self._set_equipment)
+            settings.delete_all_requested.connect(self.delete_all_data)
+            settings.onboarding_requested.connect(lambda: self.show_onboarding(force=True))
             self.refresh_settings()
 
     def _fill_gallery(self) -> None:
@@ -552,13 +565,53 @@ class AppController(QObject):
         if out.suffix.lower() != f".{ext}":
             out = out.with_name(out.name + f".{ext}")
         page.set_busy(f"Writing the {kind}…")
-        self._soon(self._export(format_name, out, since, until))
+        self._soon(
+            self._export(
+                format_name,
+                out,
+                since,
+                until,
+                lambda text, error: page.show_message(text, error=error),
+            )
+        )
 
-    async def _export(self, format_name: str, out: Path, since: date, until: date) -> None:
+    def export_whole_diary(self, format_name: str) -> None:
+        """Settings page: export everything, to a file the user picks."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.store is None or self.library is None or format_name not in EXPORT_FILES:
+            return
+        page = self.window.settings_page
+        ext, kind = EXPORT_FILES[format_name]
+        today = self.clock.now().date()
+        suggested = paths.documents_dir() / f"back-care-diary-{today:%Y-%m-%d}.{ext}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, f"Save the {kind} as", str(suggested), f"{kind} (*.{ext})"
+        )
+        if not chosen:
+            return
+        out = Path(chosen)
+        if out.suffix.lower() != f".{ext}":
+            out = out.with_name(out.name + f".{ext}")
+        page.set_export_busy(f"Writing the {kind}…")
+
+        def show(text: str, error: bool) -> None:
+            (page.show_error if error else page.show_saved)(text)
+
+        self._soon(self._export(format_name, out, None, None, show))
+
+    async def _export(
+        self,
+        format_name: str,
+        out: Path,
+        since: date | None,
+        until: date | None,
+        show: Callable[[str, bool], None],
+    ) -> None:
+        """Write the export in the background; ``show(text, error)`` says how it went."""
         from lbp_desktop.storage.export_files import ExportError
 
         assert self.store is not None and self.library is not None
-        page = self.window.progress_page
         try:
             if format_name == "pdf":
                 from lbp_desktop.services.report_pdf import LibraryNames, export_report_async
@@ -581,15 +634,13 @@ class AppController(QObject):
                     force=True,
                 )  # fmt: skip
         except (ExportError, StoreError) as exc:
-            page.show_message(f"Not saved: {exc}", error=True)
+            show(f"Not saved: {exc}", True)
             return
         except OSError as exc:
-            page.show_message(
-                f"Not saved: {out} could not be written ({exc.strerror}).", error=True
-            )
+            show(f"Not saved: {out} could not be written ({exc.strerror}).", True)
             return
         log.info("exported %s: %s", format_name, result)
-        page.show_message(f"Saved to {out}.")
+        show(f"Saved to {out}.", False)
 
     # ----- guided sessions -----------------------------------------------------------------
 
@@ -940,7 +991,61 @@ class AppController(QObject):
         page.set_voice_enabled(self._spoken_cues())
         if self._cues is not None:
             page.set_sound_status(self._cues.status())
+        page.set_preferred_time(parse_time_text(self.store.get_setting(SETTING_PREFERRED_TIME)))
+        equipment = self.store.get_setting(SETTING_EQUIPMENT)
+        page.set_equipment(equipment if isinstance(equipment, dict) else {})
         self._refresh_reminder_settings()
+
+    def _set_preferred_time(self, value: object) -> None:
+        from datetime import time
+
+        text = value.strftime("%H:%M") if isinstance(value, time) else None
+        self._save_setting(SETTING_PREFERRED_TIME, text)
+
+    def _set_equipment(self, equipment: object) -> None:
+        if isinstance(equipment, dict):
+            self._save_setting(SETTING_EQUIPMENT, {k: bool(v) for k, v in equipment.items()})
+
+    def delete_all_data(self) -> None:
+        """Settings page, after its own confirmation: the diary, settings and
+        backups go; the app carries on with an empty folder."""
+        from lbp_desktop.domain.reminder_settings import ReminderSettings
+        from lbp_desktop.storage import wipe
+
+        page = self.window.settings_page
+        if self.store is None or self.store.read_only:
+            page.show_error("Nothing was deleted: another window of the app is writing the diary.")
+            return
+        self.store.close()
+        self.store = None
+        # QSettings keeps window.ini in memory and would write it straight back.
+        self.window_state.clear()
+        self.window_state.sync()
+        message = "All your data was deleted. The app starts afresh."
+        error = False
+        try:
+            wipe.delete_all_data(self.data_dir)
+        except StoreLocked:
+            message, error = "Nothing was deleted: the diary is open in another window.", True
+        except (StoreError, OSError) as exc:  # what was left is named in the message
+            message, error = str(exc), True
+        # Whatever happened, the app goes on with the folder as it is now.
+        if not self.open_store():
+            self.quit()
+            return
+        self.load_content()
+        log.info("all data deleted" if not error else "delete all data failed: %s", message)
+        apply_theme(self.app, "system")
+        if self.companion is not None:
+            self.companion.apply_settings(ReminderSettings())
+            self.companion.resume()
+        self._refresh_plans()
+        self.refresh_today()
+        self.refresh_suggestion()
+        if "progress" in self.window.built_pages():
+            self.fill_progress()
+        self.refresh_settings()
+        (page.show_error if error else page.show_saved)(message)
 
     def _refresh_reminder_settings(self) -> None:
         if self.companion is None or "settings" not in self.window.built_pages():
@@ -1067,6 +1172,75 @@ class AppController(QObject):
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
+    # ----- the first run ---------------------------------------------------------------------
+
+    def _onboarding_defaults(self) -> OnboardingAnswers:
+        from lbp_desktop.domain import onboarding as ob
+
+        assert self.store is not None
+        keys = (
+            ob.SETTING_ONBOARDING,
+            ob.SETTING_PREFERRED_TIME,
+            ob.SETTING_EQUIPMENT,
+            ob.SETTING_REMINDERS,
+            ob.SETTING_SAFETY_SCREEN,
+        )
+        settings = {key: self.store.get_setting(key) for key in keys}
+        login = self.companion.autostart().is_enabled() if self.companion is not None else False
+        return ob.answers_from_settings(
+            settings, sessions_per_week=self._weekly_goal(), start_on_login=login
+        )
+
+    def show_onboarding(self, *, force: bool = False) -> QWidget | None:
+        """The welcome, the first time (or when asked again from Settings)."""
+        from lbp_desktop.domain import onboarding as ob
+        from lbp_desktop.views.onboarding import OnboardingDialog
+
+        if self.store is None or self.store.read_only or self.library is None:
+            return None
+        stored = self.store.get_setting(ob.SETTING_ONBOARDING)
+        if not force and not ob.needs_onboarding(stored, used_before=bool(self.store.years())):
+            return None
+        autostart = self.companion.autostart() if self.companion is not None else None
+        dialog = OnboardingDialog(
+            self.library,
+            self._onboarding_defaults(),
+            autostart_supported=autostart is not None and autostart.supported(),
+            parent=self.window,
+        )
+        dialog.completed.connect(lambda answers: self._apply_onboarding(answers, "finished"))
+        dialog.skipped.connect(lambda answers: self._apply_onboarding(answers, "skipped"))
+        dialog.open()
+        return dialog
+
+    def _apply_onboarding(self, answers: OnboardingAnswers, outcome: str) -> None:
+        from lbp_desktop.domain import onboarding as ob
+
+        assert self.store is not None
+        previous = self.store.get_setting(ob.SETTING_ONBOARDING)
+        changes = ob.stored_changes(
+            answers,
+            self.clock.now(),
+            outcome=outcome,
+            previous=previous,  # type: ignore[arg-type]
+        )
+        for key, value in changes.items():
+            self.save_setting(key, value)
+        todo = ob.follow_ups(answers)
+        if todo.weekly_goal is not None:
+            self._set_weekly_goal(todo.weekly_goal)
+        if todo.reminders is not None and self.companion is not None:
+            self.companion.apply_settings(todo.reminders)
+        if todo.start_on_login is not None and self.companion is not None:
+            message = self.companion.set_autostart(todo.start_on_login)
+            if message:
+                self.window.show_status(message, 0)
+        self.refresh_today()
+        self.refresh_suggestion()
+        self.refresh_settings()
+        if todo.start_plan:
+            self.play_plan(todo.start_plan)  # the safety answers just given still apply
+
     # ----- the tray companion and posture breaks ----------------------------------------
 
     def start_companion(self, **options: object) -> TrayCompanion:
@@ -1145,7 +1319,14 @@ class AppController(QObject):
     def quit(self) -> None:
         self.quitting = True
         self.window.close()
-        self.app.quit()
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no asyncio loop (tests, scripts): Qt's own loop ends
+            self.app.quit()
+            return
+        # run() ends, and the loop stops once it has: quitting Qt's loop here could
+        # stop it before run() noticed ("Event loop stopped before Future completed").
+        self._closed.set()
 
     def _report(self, line: str) -> None:
         # Whoever reads a smoke test may stop reading early; that is not a failure.
@@ -1194,6 +1375,8 @@ class AppController(QObject):
             if self.store is not None and not self.store.read_only:
                 self._in_background(self._daily_backup())
             self.start_companion()
+            if not self.in_tray:
+                self.show_onboarding()
             signals = QuitOnSignals(self.quit, self)
             await self._closed.wait()
             signals.uninstall()

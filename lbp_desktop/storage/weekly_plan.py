@@ -28,7 +28,7 @@ DEFAULT_WEEKLY_GOAL = 5
 def weekly_goal(store: Store) -> int:
     """The plan in force now; the default when none (or nonsense) is stored."""
     goal = store.get_setting(SETTING_WEEKLY_GOAL, DEFAULT_WEEKLY_GOAL)
-    if isinstance(goal, bool) or not isinstance(goal, int) or not 1 <= goal <= MAX_GOAL:
+    if isinstance(goal, bool) or not isinstance(goal, int) or not 0 <= goal <= MAX_GOAL:
         return DEFAULT_WEEKLY_GOAL
     return goal
 

@@ -753,3 +753,106 @@ def test_a_peg_answer_is_stored_and_its_score_shown(make_controller) -> None:
     card = ctl.window.today_page.peg_card
     assert card.state == RESULT
     assert card.result_label.text().startswith("Thank you. Your score this week is 5.3")
+
+
+def test_settings_exports_the_whole_diary(make_controller, clock, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4, 5, 6])
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    ctl.window.go_to("settings")
+    page = ctl.window.settings_page
+    suggested: list[str] = []
+
+    def save_as(_parent, _title, path, _filter):
+        suggested.append(path)
+        return str(tmp_path / "whole"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    page.export_requested.emit("csv")
+    assert suggested[0].endswith(f"back-care-diary-{NOW:%Y-%m-%d}.csv")
+    written = tmp_path / "whole.csv"
+    assert written.read_text(encoding="utf-8-sig").count("\n") == 4
+    assert str(written) in page.ui.dataFeedbackLabel.text()
+
+
+def test_settings_keeps_preferred_time_and_packs(make_controller) -> None:
+    from datetime import time
+
+    from lbp_desktop.domain.onboarding import SETTING_EQUIPMENT, SETTING_PREFERRED_TIME
+
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.window.go_to("settings")
+    page = ctl.window.settings_page
+    page.preferred_time_changed.emit(time(18, 30))
+    page.equipment_changed.emit({"heat_pack": True, "cold_pack": False})
+    assert ctl.store.get_setting(SETTING_PREFERRED_TIME) == "18:30"
+    assert ctl.store.get_setting(SETTING_EQUIPMENT) == {"heat_pack": True, "cold_pack": False}
+    page.preferred_time_changed.emit(None)
+    assert ctl.store.get_setting(SETTING_PREFERRED_TIME) is None
+    ctl.refresh_settings()
+    assert page.preferred_time() is None and page.equipment()["heat_pack"] is True
+
+
+def test_delete_all_data_empties_the_folder_and_the_app_goes_on(make_controller, clock) -> None:
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4, 5, 6])
+    backups.make_backup(data_dir, now=NOW, kind="daily")
+    (data_dir / "my notes.txt").write_text("not the app's")
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    ctl.window.go_to("settings")
+    page = ctl.window.settings_page
+    page.delete_all_requested.emit()
+    assert ctl.store is not None and not ctl.store.read_only
+    assert ctl.store.records(PainCheckIn) == []
+    assert backups.list_backups(data_dir) == []
+    assert (data_dir / "my notes.txt").read_text() == "not the app's"
+    assert "deleted" in page.ui.dataFeedbackLabel.text()
+    # The empty diary takes new entries at once.
+    ctl.log_pain(3, None, "")
+    assert len(ctl.store.records(PainCheckIn)) == 1
+
+
+def test_the_welcome_comes_once_and_its_answers_are_stored(make_controller) -> None:
+    from lbp_desktop.domain import onboarding as ob
+
+    ctl = make_controller()
+    assert ctl.start()
+    ctl.start_companion(tray_available=lambda: False, find_sources=False)
+    try:
+        dialog = ctl.show_onboarding()
+        assert dialog is not None and dialog.isVisible()
+        answers = ob.OnboardingAnswers(
+            sessions_per_week=3,
+            heat_pack=True,
+            cold_pack=False,
+            steps_done=tuple(ob.STEPS),
+        )
+        dialog.completed.emit(answers)
+        dialog.close()
+        assert ctl.store.get_setting(ob.SETTING_ONBOARDING)["finished_at"] is not None
+        assert ctl.store.get_setting(ob.SETTING_EQUIPMENT) == {
+            "heat_pack": True,
+            "cold_pack": False,
+        }
+        assert ctl._weekly_goal() == 3
+        assert ctl.show_onboarding() is None  # once is enough
+        again = ctl.show_onboarding(force=True)  # Settings: "Show the welcome again"
+        assert again is not None and again.answers().sessions_per_week == 3
+        again.close()
+    finally:
+        ctl.companion.stop()
+        ctl.quitting = True
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def test_no_welcome_for_someone_who_already_keeps_a_diary(make_controller, clock) -> None:
+    data_dir = make_controller().data_dir
+    _seed(data_dir, clock, [4])
+    ctl = make_controller(data_dir)
+    assert ctl.start()
+    assert ctl.show_onboarding() is None

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from gui_sample_data import TZ
 from PySide6.QtCore import QLocale, QPoint, Qt, QTime
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDateTimeEdit,
+    QFrame,
+    QLabel,
+    QWidget,
+)
 from shots import not_blank, save_shot
 
 from lbp_desktop import __version__
 from lbp_desktop.domain.reminder_settings import IDLE_PAUSE, IDLE_RESET, ReminderSettings
+from lbp_desktop.views.delete_data_dialog import DeleteDataDialog
 from lbp_desktop.views.main_window import MainWindow
 from lbp_desktop.views.reminder_settings_box import ReminderSettingsBox
 from lbp_desktop.views.settings_page import SettingsPage
@@ -35,6 +44,9 @@ BACKUPS = [
         Path("/data/backups/2026-03-10-daily"), datetime(2026, 3, 10, 9, 0, tzinfo=TZ), "daily"
     ),
 ]
+
+
+DATA_DIR = "/home/ann/.local/share/lbp-desktop"
 
 
 @pytest.fixture
@@ -98,19 +110,45 @@ def test_theme_choice_emits_and_setter_is_silent(qtbot, page: SettingsPage) -> N
 
 
 def test_theme_by_keyboard(qtbot, window: MainWindow, page: SettingsPage) -> None:
+    # Alt+L goes to the colours chosen now; the arrow keys move and choose.
+    page.set_theme("system")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert page.ui.themeSystemButton.hasFocus()
     with qtbot.waitSignal(page.theme_changed) as blocker:
-        qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(page.ui.themeSystemButton, Qt.Key.Key_Right)
+    assert blocker.args == ["light"]
+    with qtbot.waitSignal(page.theme_changed) as blocker:
+        qtbot.keyClick(page.ui.themeLightButton, Qt.Key.Key_Right)
     assert blocker.args == ["dark"]
+    assert page.ui.themeDarkButton.hasFocus()
+    page.ui.openFolderButton.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert page.ui.themeDarkButton.hasFocus()  # back to the one chosen, not the first
+    assert page.theme_choice() == "dark"
 
 
-def test_weekly_goal_emits_within_1_to_21(qtbot, page: SettingsPage) -> None:
+def test_weekly_goal_emits_within_0_to_21(qtbot, page: SettingsPage) -> None:
     with qtbot.assertNotEmitted(page.weekly_goal_changed):
         page.set_weekly_goal(4)
     assert page.weekly_goal() == 4
     with qtbot.waitSignal(page.weekly_goal_changed) as blocker:
         page.ui.goalSpin.stepUp()
     assert blocker.args == [5]
-    assert (page.ui.goalSpin.minimum(), page.ui.goalSpin.maximum()) == (1, 21)
+    assert (page.ui.goalSpin.minimum(), page.ui.goalSpin.maximum()) == (0, 21)
+
+
+def test_no_weekly_plan_is_the_lowest_choice_in_words(qtbot, page: SettingsPage) -> None:
+    spin = page.ui.goalSpin
+    with qtbot.assertNotEmitted(page.weekly_goal_changed):
+        page.set_weekly_goal(0)
+    assert spin.text() == "No weekly plan"
+    page.set_weekly_goal(1)
+    assert spin.text() == "1"
+    with qtbot.waitSignal(page.weekly_goal_changed) as blocker:
+        spin.stepDown()
+    assert blocker.args == [0]
+    assert spin.text() == "No weekly plan"
+    assert "No weekly plan" in page.ui.goalHintLabel.text()  # the hint says what it means
 
 
 def test_about_shows_version_and_privacy(page: SettingsPage) -> None:
@@ -187,8 +225,12 @@ def test_test_sound_button(qtbot, window: MainWindow, page: SettingsPage) -> Non
     assert page.ui.testSoundButton.accessibleName() == "Play a test sound"
     with qtbot.waitSignal(page.test_sound_requested):
         qtbot.mouseClick(page.ui.testSoundButton, Qt.MouseButton.LeftButton)
+    # No letter of its own (the window has none left): Alt+C, then Tab.
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page.ui.voiceCheck, Qt.Key.Key_Tab)
+    assert page.ui.testSoundButton.hasFocus()
     with qtbot.waitSignal(page.test_sound_requested):
-        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(page.ui.testSoundButton, Qt.Key.Key_Space)
 
 
 def test_sound_status_line_shows_only_when_there_is_something_to_say(
@@ -201,6 +243,295 @@ def test_sound_status_line_shows_only_when_there_is_something_to_say(
     assert page.sound_status().startswith("No sound output was found")
     page.set_sound_status("")
     assert not label.isVisible()
+
+
+# -- export and delete ----------------------------------------------------------------------
+
+
+def test_export_buttons_ask_for_the_whole_diary_in_each_format(
+    qtbot, window: MainWindow, page: SettingsPage
+) -> None:
+    asked: list[str] = []
+    page.export_requested.connect(asked.append)
+    for button in page.export_buttons():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == ["pdf", "csv", "fhir"]
+    with qtbot.waitSignal(page.export_requested) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == ["pdf"]
+    names = [button.accessibleName() for button in page.export_buttons()]
+    assert all("whole diary" in name for name in names), names
+    assert "physiotherapist or doctor" in page.ui.exportHintLabel.text()
+
+
+def test_while_an_export_is_written_the_data_buttons_wait(page: SettingsPage) -> None:
+    data_actions = [*page.export_buttons(), page.ui.deleteButton]
+    page.set_export_busy("Writing the PDF report…")
+    assert not any(button.isEnabled() for button in data_actions)
+    label = page.ui.dataFeedbackLabel
+    assert label.isVisible() and label.text() == "Writing the PDF report…"
+    assert label.property("state") == ""  # neither saved nor failed yet
+    page.show_saved("Saved to /home/ann/Documents/back-care.pdf.")
+    assert all(button.isEnabled() for button in data_actions)
+    page.set_export_busy("Writing the CSV file…")
+    page.show_error("Not saved: the disk is full.")
+    assert all(button.isEnabled() for button in data_actions)
+    assert label.property("state") == "error"
+
+
+def open_delete_dialog(qtbot, page: SettingsPage) -> DeleteDataDialog:
+    page.set_data_location(DATA_DIR)
+    qtbot.mouseClick(page.ui.deleteButton, Qt.MouseButton.LeftButton)
+    dialog = page.delete_dialog()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def test_delete_asks_first_and_its_button_waits_for_the_tick(qtbot, page: SettingsPage) -> None:
+    with qtbot.assertNotEmitted(page.delete_all_requested):
+        dialog = open_delete_dialog(qtbot, page)
+        assert dialog.isVisible() and dialog.isModal()
+        assert not dialog.delete_button.isEnabled()
+        dialog.delete_button.click()  # a disabled button does nothing
+        dialog.accept()  # and nor does accepting any other way
+        assert dialog.isVisible()
+    dialog.understood_check.click()
+    assert dialog.delete_button.isEnabled()
+    dialog.understood_check.click()
+    assert not dialog.delete_button.isEnabled()  # untick: greyed out again
+    dialog.understood_check.click()
+    with qtbot.waitSignal(page.delete_all_requested):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: page.delete_dialog() is None)
+
+
+def test_delete_says_what_goes_and_what_stays(qtbot, page: SettingsPage) -> None:
+    dialog = open_delete_dialog(qtbot, page)
+    assert dialog.path_label.text() == DATA_DIR
+    text = dialog.summary()
+    for goes in ("pain diary", "settings", "backups", "plans you added yourself"):
+        assert goes in text, goes
+    assert "It does not delete" in text
+    assert "exported and saved somewhere else" in text
+    assert "cannot be undone" in text
+    hint = dialog.copy_hint_label.text()
+    assert "Export" in hint and "backups are deleted too" in hint
+    dialog.reject()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_Return])
+def test_escape_and_enter_cancel_even_once_ticked(qtbot, page: SettingsPage, key: Qt.Key) -> None:
+    dialog = open_delete_dialog(qtbot, page)
+    assert dialog.cancel_button.isDefault()
+    assert not dialog.delete_button.isDefault()
+    assert dialog.understood_check.hasFocus()
+    qtbot.keyClick(dialog.understood_check, Qt.Key.Key_Space)
+    assert dialog.understood_check.isChecked()
+    with qtbot.assertNotEmitted(page.delete_all_requested):
+        qtbot.keyClick(dialog.understood_check, key)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == DeleteDataDialog.DialogCode.Rejected
+    qtbot.waitUntil(lambda: page.delete_dialog() is None)
+    # Back where the person was (offscreen, no window manager activates the window again).
+    assert page.window().focusWidget() is page.ui.deleteButton
+
+
+def test_delete_by_keyboard_alone(qtbot, window: MainWindow, page: SettingsPage) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.delete_dialog() is not None)
+    dialog = page.delete_dialog()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    with qtbot.waitSignal(dialog.understood_check.toggled):  # a mnemonic clicks a moment later
+        qtbot.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # "I understand"
+    assert dialog.delete_button.isEnabled()
+    with qtbot.waitSignal(page.delete_all_requested):
+        qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+
+
+def test_a_second_click_does_not_open_a_second_dialog(qtbot, page: SettingsPage) -> None:
+    dialog = open_delete_dialog(qtbot, page)
+    page.ui.deleteButton.click()
+    assert page.delete_dialog() is dialog
+    assert len(page.findChildren(DeleteDataDialog)) == 1
+    dialog.reject()
+
+
+# -- goals, packs, welcome ----------------------------------------------------------------------
+
+
+def test_preferred_time_setter_is_silent(qtbot, page: SettingsPage) -> None:
+    edit = page.ui.preferredTimeEdit
+    with qtbot.assertNotEmitted(page.preferred_time_changed):
+        page.set_preferred_time(time(7, 30))
+        assert page.preferred_time() == time(7, 30)
+        assert page.ui.preferredTimeCheck.isChecked() and edit.isEnabled()
+        assert edit.time().toString("HH:mm") == "07:30"
+        page.set_preferred_time(None)
+    assert page.preferred_time() is None
+    assert not page.ui.preferredTimeCheck.isChecked() and not edit.isEnabled()
+    assert edit.time().toString("HH:mm") == "07:30"  # kept, greyed out, for the next tick
+
+
+def test_preferred_time_on_changed_and_off(qtbot, window: MainWindow, page: SettingsPage) -> None:
+    page.set_preferred_time(None)
+    emitted: list[time | None] = []
+    page.preferred_time_changed.connect(emitted.append)
+    page.ui.preferredTimeEdit.setTime(QTime(18, 0))  # greyed out: not a choice yet
+    assert emitted == []
+    with qtbot.waitSignal(page.preferred_time_changed):  # a mnemonic clicks a moment later
+        qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert emitted == [time(18, 0)]
+    edit = page.ui.preferredTimeEdit
+    edit.setFocus()
+    edit.setCurrentSection(QDateTimeEdit.Section.HourSection)
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    edit.editingFinished.emit()  # leaving the box: nothing new to say
+    assert emitted == [time(18, 0), time(17, 0)]
+    page.ui.preferredTimeCheck.click()
+    assert emitted == [time(18, 0), time(17, 0), None]
+    assert not edit.isEnabled()
+
+
+def test_packs_setter_is_silent_and_not_sure_shows_unticked(qtbot, page: SettingsPage) -> None:
+    with qtbot.assertNotEmitted(page.equipment_changed):
+        page.set_equipment({"heat_pack": True, "cold_pack": False})
+        assert page.equipment() == {"heat_pack": True, "cold_pack": False}
+        page.set_equipment({"heat_pack": None, "cold_pack": True})  # "not sure" from the tour
+        assert page.equipment() == {"heat_pack": False, "cold_pack": True}
+        page.set_equipment({})
+    assert page.equipment() == {"heat_pack": False, "cold_pack": False}
+
+
+def test_ticking_a_pack_says_what_there_is(qtbot, window: MainWindow, page: SettingsPage) -> None:
+    page.set_equipment({"heat_pack": False, "cold_pack": True})
+    with qtbot.waitSignal(page.equipment_changed) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == [{"heat_pack": True, "cold_pack": True}]
+    qtbot.keyClick(page.ui.heatPackCheck, Qt.Key.Key_Tab)
+    assert page.ui.coldPackCheck.hasFocus()
+    with qtbot.waitSignal(page.equipment_changed) as blocker:
+        qtbot.keyClick(page.ui.coldPackCheck, Qt.Key.Key_Space)
+    assert blocker.args == [{"heat_pack": True, "cold_pack": False}]
+
+
+def test_packs_carry_the_safety_line_from_the_content(page: SettingsPage) -> None:
+    safety = page.ui.packsSafetyLabel.text()
+    # The heat and ice cautions: a cloth between pack and skin, 20 minutes at most.
+    assert "towel or cloth between a pack and your skin" in safety
+    assert "no more than 20 minutes at a time" in safety
+
+
+def test_the_welcome_tour_can_be_seen_again(qtbot, page: SettingsPage) -> None:
+    with qtbot.waitSignal(page.onboarding_requested):
+        qtbot.mouseClick(page.ui.welcomeButton, Qt.MouseButton.LeftButton)
+    hint = page.ui.welcomeHintLabel.text()
+    assert "live on this page too" in hint
+    for answer in ("weekly goal", "reminders", "heat and cold packs", "safety questions"):
+        assert answer in hint, answer
+
+
+# -- the page as a whole ----------------------------------------------------------------------
+
+SECTIONS = (
+    "dataCard",
+    "goalCard",
+    "remindersCard",
+    "soundCard",
+    "packsCard",
+    "safetyCard",
+    "appearanceCard",
+    "welcomeCard",
+    "aboutCard",
+)
+
+
+def card(page: SettingsPage, name: str) -> QFrame:
+    found = page.findChild(QFrame, name)
+    assert found is not None, name
+    return found
+
+
+def test_sections_come_in_their_order(page: SettingsPage) -> None:
+    QApplication.processEvents()
+    tops = [card(page, name).y() for name in SECTIONS]
+    assert tops == sorted(tops)
+    assert len(set(tops)) == len(tops)
+
+
+def test_every_section_explains_itself(page: SettingsPage) -> None:
+    # Each card has a plain line saying what it is for (a hint, or the intro text).
+    for name in SECTIONS:
+        lines = [
+            label.text()
+            for label in card(page, name).findChildren(QLabel)
+            if label.property("role") == "hint" or label.objectName().endswith("IntroLabel")
+        ]
+        if name == "aboutCard":
+            lines = [page.ui.privacyLabel.text()]
+        assert any(len(line.split()) >= 5 for line in lines), name
+
+
+def test_the_page_letters(page: SettingsPage) -> None:
+    # One letter per row or group; the nav has T, S, X, P and E.
+    def letter(text: str) -> str | None:
+        at = text.replace("&&", "").find("&")
+        return None if at < 0 else text.replace("&&", "")[at + 1].lower()
+
+    owners = {
+        letter(widget.text()): widget.objectName() or widget.text()
+        for widget in [*page.findChildren(QAbstractButton), *page.findChildren(QLabel)]
+        if letter(widget.text()) and (not isinstance(widget, QLabel) or widget.buddy())
+    }
+    mine = {key: owners[key] for key in "obrnywdu" + "ckvl"}
+    assert mine == {
+        "o": "openFolderButton",
+        "b": "backupButton",
+        "r": "restoreButton",
+        "n": "exportPdfButton",
+        "y": "deleteButton",
+        "w": "goalLabel",
+        "d": "preferredTimeCheck",
+        "u": "volumeLabel",
+        "c": "voiceCheck",
+        "k": "heatPackCheck",
+        "v": "safetyReviewButton",
+        "l": "themeLabel",
+    }
+
+
+def next_control(widget: QWidget, controls: set[QWidget]) -> QWidget:
+    """The next of ``controls`` in the focus chain (inner editors are skipped)."""
+    step = widget.nextInFocusChain()
+    while step not in controls:
+        assert step is not widget, "the chain came round without finding one"
+        step = step.nextInFocusChain()
+    return step
+
+
+def test_tab_order_is_top_to_bottom(page: SettingsPage) -> None:
+    order = page.focus_order()
+    assert len(set(order)) == len(order)
+    chain = [order[0]]
+    while len(chain) < len(order):
+        chain.append(next_control(chain[-1], set(order)))
+    assert chain == order
+    # On screen, too: each control is below (or on the row of) the one before.
+    contents = page.ui.scrollContents
+    tops = [widget.mapTo(contents, QPoint(0, 0)).y() for widget in order]
+    assert all(later >= earlier - 40 for earlier, later in pairwise(tops)), tops
+
+
+def test_every_control_on_the_page_is_named(page: SettingsPage) -> None:
+    nameless = [
+        widget.objectName()
+        for widget in page.focus_order()
+        if not widget.accessibleName()
+        and not (isinstance(widget, QAbstractButton) and widget.text())
+    ]
+    assert nameless == []
 
 
 # -- break reminders ------------------------------------------------------------------------
@@ -433,22 +764,26 @@ def test_every_reminder_control_has_an_accessible_name(box: ReminderSettingsBox)
     assert len(set(names)) == len(names)
 
 
-def test_tab_goes_through_the_reminders_between_sound_and_goal(qtbot, page: SettingsPage) -> None:
+def test_tab_goes_through_the_reminders_between_goals_and_sound(qtbot, page: SettingsPage) -> None:
     box = page.reminders
+    page.set_preferred_time(time(18, 0))
 
     def tab_from(widget: QWidget) -> QWidget | None:
         widget.setFocus()
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
         return QApplication.focusWidget()
 
-    assert tab_from(page.ui.testSoundButton) is box.interval_spin
+    page.ui.preferredTimeEdit.setFocus()
+    page.ui.preferredTimeEdit.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+    qtbot.keyClick(page.ui.preferredTimeEdit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is box.interval_spin
     box.quiet_end_edit.setFocus()
     box.quiet_end_edit.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
     qtbot.keyClick(box.quiet_end_edit, Qt.Key.Key_Tab)  # from the hours, Tab goes to minutes
     assert QApplication.focusWidget() is box.day_checks[0]
     assert tab_from(box.day_checks[6]) is box.daily_max_check
-    assert tab_from(box.autostart_check) is page.ui.goalSpin
-    assert tab_from(page.ui.goalSpin) is page.ui.safetyReviewButton
+    assert tab_from(box.autostart_check) is page.ui.volumeSlider
+    assert tab_from(page.ui.testSoundButton) is page.ui.heatPackCheck
 
 
 def test_autostart_toggle_and_silent_setter(qtbot, page: SettingsPage) -> None:
@@ -503,8 +838,13 @@ def test_the_page_fits_the_default_window_width(
     QApplication.processEvents()
     assert not area.horizontalScrollBar().isVisible()
     assert area.verticalScrollBar().isVisible()  # taller than the window: it scrolls
-    card = page.reminders
-    assert card.width() <= area.viewport().width()
+    for name in SECTIONS:
+        assert card(page, name).width() <= area.viewport().width(), name
+    data = card(page, "dataCard")
+    for button in (*page.export_buttons(), page.ui.deleteButton):
+        right = button.mapTo(data, QPoint(button.width(), 0)).x()
+        assert right <= data.width(), button.objectName()
+        assert button.width() >= button.sizeHint().width(), button.objectName()  # not squashed
 
 
 AUTOSTART_ENTRY = "/home/ann/.config/autostart/lbp-desktop.desktop"
@@ -542,3 +882,45 @@ def test_reminders_screenshots(qtbot, scheme: str, window: MainWindow, page: Set
     assert not_blank(save_shot(window, f"settings-reminders-problems-{scheme}"))
     bar.setValue(bar.maximum())
     assert not_blank(save_shot(window, f"settings-reminders-problems-end-{scheme}"))
+
+
+def fill_like_a_real_person(page: SettingsPage) -> None:
+    page.set_data_location(DATA_DIR)
+    page.set_backups(BACKUPS)
+    page.set_weekly_goal(3)
+    page.set_preferred_time(time(18, 30))
+    page.set_equipment({"heat_pack": True, "cold_pack": False})
+    page.set_reminder_settings(ReminderSettings(max_skips_per_day=3))
+    page.set_autostart(True, supported=True, where=AUTOSTART_ENTRY)
+    page.set_safety_status("You answered the safety questions; none showed a warning sign.")
+    page.show_saved("Backup made: 2026-03-11-manual")
+
+
+def test_page_screenshots(qtbot, scheme: str, window: MainWindow, page: SettingsPage) -> None:
+    window.resize(1040, 720)
+    fill_like_a_real_person(page)
+    bar = page.ui.scrollArea.verticalScrollBar()
+    QApplication.processEvents()
+    for name in SECTIONS:
+        bar.setValue(card(page, name).y() - 12)
+        short = name.removesuffix("Card")
+        assert not_blank(save_shot(window, f"settings-{short}-{scheme}"))
+    assert bar.value() == bar.maximum()  # the last section is reached
+
+
+def test_no_weekly_plan_screenshot(qtbot, scheme: str, window: MainWindow, page: SettingsPage):
+    window.resize(1040, 720)
+    fill_like_a_real_person(page)
+    page.set_weekly_goal(0)
+    page.set_preferred_time(None)
+    QApplication.processEvents()
+    page.ui.scrollArea.verticalScrollBar().setValue(card(page, "goalCard").y() - 12)
+    assert not_blank(save_shot(window, f"settings-goal-none-{scheme}"))
+
+
+def test_delete_dialog_screenshots(qtbot, scheme: str, page: SettingsPage) -> None:
+    dialog = open_delete_dialog(qtbot, page)
+    assert not_blank(save_shot(dialog, f"settings-delete-dialog-{scheme}"))
+    dialog.understood_check.setChecked(True)
+    assert not_blank(save_shot(dialog, f"settings-delete-dialog-ticked-{scheme}"))
+    dialog.reject()

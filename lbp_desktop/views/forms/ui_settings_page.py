@@ -8,8 +8,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSlider, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, QTime, Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSlider, QSpacerItem, QSpinBox, QTimeEdit, QVBoxLayout, QWidget
 
 from lbp_desktop.views.reminder_settings_box import ReminderSettingsBox
 
@@ -93,7 +93,7 @@ class Ui_SettingsPage(object):
         self.backupsList = QListWidget(self.dataCard)
         self.backupsList.setObjectName(u"backupsList")
         self.backupsList.setMinimumSize(QSize(0, 120))
-        self.backupsList.setMaximumSize(QSize(16777215, 220))
+        self.backupsList.setMaximumSize(QSize(16777215, 160))
 
         self.dataCardLayout.addWidget(self.backupsList)
 
@@ -121,6 +121,78 @@ class Ui_SettingsPage(object):
 
         self.dataCardLayout.addLayout(self.restoreLayout)
 
+        self.exportGap = QSpacerItem(20, 8, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.dataCardLayout.addItem(self.exportGap)
+
+        self.exportTitleLabel = QLabel(self.dataCard)
+        self.exportTitleLabel.setObjectName(u"exportTitleLabel")
+
+        self.dataCardLayout.addWidget(self.exportTitleLabel)
+
+        self.exportHintLabel = QLabel(self.dataCard)
+        self.exportHintLabel.setObjectName(u"exportHintLabel")
+        self.exportHintLabel.setWordWrap(True)
+        self.exportHintLabel.setProperty(u"role", u"hint")
+
+        self.dataCardLayout.addWidget(self.exportHintLabel)
+
+        self.exportButtonsLayout = QHBoxLayout()
+        self.exportButtonsLayout.setSpacing(10)
+        self.exportButtonsLayout.setObjectName(u"exportButtonsLayout")
+        self.exportPdfButton = QPushButton(self.dataCard)
+        self.exportPdfButton.setObjectName(u"exportPdfButton")
+
+        self.exportButtonsLayout.addWidget(self.exportPdfButton)
+
+        self.exportCsvButton = QPushButton(self.dataCard)
+        self.exportCsvButton.setObjectName(u"exportCsvButton")
+
+        self.exportButtonsLayout.addWidget(self.exportCsvButton)
+
+        self.exportFhirButton = QPushButton(self.dataCard)
+        self.exportFhirButton.setObjectName(u"exportFhirButton")
+
+        self.exportButtonsLayout.addWidget(self.exportFhirButton)
+
+        self.exportButtonsSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.exportButtonsLayout.addItem(self.exportButtonsSpacer)
+
+
+        self.dataCardLayout.addLayout(self.exportButtonsLayout)
+
+        self.deleteGap = QSpacerItem(20, 8, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+        self.dataCardLayout.addItem(self.deleteGap)
+
+        self.deleteTitleLabel = QLabel(self.dataCard)
+        self.deleteTitleLabel.setObjectName(u"deleteTitleLabel")
+
+        self.dataCardLayout.addWidget(self.deleteTitleLabel)
+
+        self.deleteHintLabel = QLabel(self.dataCard)
+        self.deleteHintLabel.setObjectName(u"deleteHintLabel")
+        self.deleteHintLabel.setWordWrap(True)
+        self.deleteHintLabel.setProperty(u"role", u"hint")
+
+        self.dataCardLayout.addWidget(self.deleteHintLabel)
+
+        self.deleteLayout = QHBoxLayout()
+        self.deleteLayout.setSpacing(10)
+        self.deleteLayout.setObjectName(u"deleteLayout")
+        self.deleteButton = QPushButton(self.dataCard)
+        self.deleteButton.setObjectName(u"deleteButton")
+
+        self.deleteLayout.addWidget(self.deleteButton)
+
+        self.deleteSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.deleteLayout.addItem(self.deleteSpacer)
+
+
+        self.dataCardLayout.addLayout(self.deleteLayout)
+
         self.dataFeedbackLabel = QLabel(self.dataCard)
         self.dataFeedbackLabel.setObjectName(u"dataFeedbackLabel")
         self.dataFeedbackLabel.setWordWrap(True)
@@ -131,56 +203,90 @@ class Ui_SettingsPage(object):
 
         self.contentLayout.addWidget(self.dataCard)
 
-        self.appearanceCard = QFrame(self.scrollContents)
-        self.appearanceCard.setObjectName(u"appearanceCard")
-        self.appearanceCard.setFrameShape(QFrame.Shape.StyledPanel)
-        self.appearanceCard.setProperty(u"role", u"card")
-        self.appearanceCardLayout = QVBoxLayout(self.appearanceCard)
-        self.appearanceCardLayout.setSpacing(8)
-        self.appearanceCardLayout.setObjectName(u"appearanceCardLayout")
-        self.appearanceTitleLabel = QLabel(self.appearanceCard)
-        self.appearanceTitleLabel.setObjectName(u"appearanceTitleLabel")
-        self.appearanceTitleLabel.setProperty(u"role", u"sectionTitle")
+        self.goalCard = QFrame(self.scrollContents)
+        self.goalCard.setObjectName(u"goalCard")
+        self.goalCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.goalCard.setProperty(u"role", u"card")
+        self.goalCardLayout = QVBoxLayout(self.goalCard)
+        self.goalCardLayout.setSpacing(8)
+        self.goalCardLayout.setObjectName(u"goalCardLayout")
+        self.goalTitleLabel = QLabel(self.goalCard)
+        self.goalTitleLabel.setObjectName(u"goalTitleLabel")
+        self.goalTitleLabel.setProperty(u"role", u"sectionTitle")
 
-        self.appearanceCardLayout.addWidget(self.appearanceTitleLabel)
+        self.goalCardLayout.addWidget(self.goalTitleLabel)
 
-        self.themeLayout = QHBoxLayout()
-        self.themeLayout.setSpacing(8)
-        self.themeLayout.setObjectName(u"themeLayout")
-        self.themeSystemButton = QPushButton(self.appearanceCard)
-        self.themeSystemButton.setObjectName(u"themeSystemButton")
-        self.themeSystemButton.setCheckable(True)
-        self.themeSystemButton.setAutoExclusive(True)
-        self.themeSystemButton.setProperty(u"role", u"chip")
-        self.themeSystemButton.setChecked(True)
+        self.goalLayout = QHBoxLayout()
+        self.goalLayout.setSpacing(10)
+        self.goalLayout.setObjectName(u"goalLayout")
+        self.goalLabel = QLabel(self.goalCard)
+        self.goalLabel.setObjectName(u"goalLabel")
 
-        self.themeLayout.addWidget(self.themeSystemButton)
+        self.goalLayout.addWidget(self.goalLabel)
 
-        self.themeLightButton = QPushButton(self.appearanceCard)
-        self.themeLightButton.setObjectName(u"themeLightButton")
-        self.themeLightButton.setCheckable(True)
-        self.themeLightButton.setAutoExclusive(True)
-        self.themeLightButton.setProperty(u"role", u"chip")
+        self.goalSpin = QSpinBox(self.goalCard)
+        self.goalSpin.setObjectName(u"goalSpin")
+        self.goalSpin.setMinimumSize(QSize(90, 0))
+        self.goalSpin.setKeyboardTracking(False)
+        self.goalSpin.setMinimum(0)
+        self.goalSpin.setMaximum(21)
+        self.goalSpin.setValue(3)
 
-        self.themeLayout.addWidget(self.themeLightButton)
+        self.goalLayout.addWidget(self.goalSpin)
 
-        self.themeDarkButton = QPushButton(self.appearanceCard)
-        self.themeDarkButton.setObjectName(u"themeDarkButton")
-        self.themeDarkButton.setCheckable(True)
-        self.themeDarkButton.setAutoExclusive(True)
-        self.themeDarkButton.setProperty(u"role", u"chip")
+        self.goalSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.themeLayout.addWidget(self.themeDarkButton)
-
-        self.themeSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.themeLayout.addItem(self.themeSpacer)
+        self.goalLayout.addItem(self.goalSpacer)
 
 
-        self.appearanceCardLayout.addLayout(self.themeLayout)
+        self.goalCardLayout.addLayout(self.goalLayout)
+
+        self.goalHintLabel = QLabel(self.goalCard)
+        self.goalHintLabel.setObjectName(u"goalHintLabel")
+        self.goalHintLabel.setWordWrap(True)
+        self.goalHintLabel.setProperty(u"role", u"hint")
+
+        self.goalCardLayout.addWidget(self.goalHintLabel)
+
+        self.preferredTimeLayout = QHBoxLayout()
+        self.preferredTimeLayout.setSpacing(10)
+        self.preferredTimeLayout.setObjectName(u"preferredTimeLayout")
+        self.preferredTimeCheck = QCheckBox(self.goalCard)
+        self.preferredTimeCheck.setObjectName(u"preferredTimeCheck")
+
+        self.preferredTimeLayout.addWidget(self.preferredTimeCheck)
+
+        self.preferredTimeEdit = QTimeEdit(self.goalCard)
+        self.preferredTimeEdit.setObjectName(u"preferredTimeEdit")
+        self.preferredTimeEdit.setMinimumSize(QSize(100, 0))
+        self.preferredTimeEdit.setWrapping(True)
+        self.preferredTimeEdit.setKeyboardTracking(False)
+        self.preferredTimeEdit.setDisplayFormat(u"HH:mm")
+        self.preferredTimeEdit.setTime(QTime(18, 0, 0))
+
+        self.preferredTimeLayout.addWidget(self.preferredTimeEdit)
+
+        self.preferredTimeSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.preferredTimeLayout.addItem(self.preferredTimeSpacer)
 
 
-        self.contentLayout.addWidget(self.appearanceCard)
+        self.goalCardLayout.addLayout(self.preferredTimeLayout)
+
+        self.preferredTimeHintLabel = QLabel(self.goalCard)
+        self.preferredTimeHintLabel.setObjectName(u"preferredTimeHintLabel")
+        self.preferredTimeHintLabel.setWordWrap(True)
+        self.preferredTimeHintLabel.setProperty(u"role", u"hint")
+
+        self.goalCardLayout.addWidget(self.preferredTimeHintLabel)
+
+
+        self.contentLayout.addWidget(self.goalCard)
+
+        self.remindersCard = ReminderSettingsBox(self.scrollContents)
+        self.remindersCard.setObjectName(u"remindersCard")
+
+        self.contentLayout.addWidget(self.remindersCard)
 
         self.soundCard = QFrame(self.scrollContents)
         self.soundCard.setObjectName(u"soundCard")
@@ -194,6 +300,13 @@ class Ui_SettingsPage(object):
         self.soundTitleLabel.setProperty(u"role", u"sectionTitle")
 
         self.soundCardLayout.addWidget(self.soundTitleLabel)
+
+        self.soundIntroLabel = QLabel(self.soundCard)
+        self.soundIntroLabel.setObjectName(u"soundIntroLabel")
+        self.soundIntroLabel.setWordWrap(True)
+        self.soundIntroLabel.setProperty(u"role", u"hint")
+
+        self.soundCardLayout.addWidget(self.soundIntroLabel)
 
         self.volumeLayout = QHBoxLayout()
         self.volumeLayout.setSpacing(10)
@@ -238,6 +351,7 @@ class Ui_SettingsPage(object):
         self.soundCardLayout.addWidget(self.voiceCheck)
 
         self.testSoundLayout = QHBoxLayout()
+        self.testSoundLayout.setSpacing(10)
         self.testSoundLayout.setObjectName(u"testSoundLayout")
         self.testSoundButton = QPushButton(self.soundCard)
         self.testSoundButton.setObjectName(u"testSoundButton")
@@ -269,58 +383,45 @@ class Ui_SettingsPage(object):
 
         self.contentLayout.addWidget(self.soundCard)
 
-        self.remindersCard = ReminderSettingsBox(self.scrollContents)
-        self.remindersCard.setObjectName(u"remindersCard")
+        self.packsCard = QFrame(self.scrollContents)
+        self.packsCard.setObjectName(u"packsCard")
+        self.packsCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.packsCard.setProperty(u"role", u"card")
+        self.packsCardLayout = QVBoxLayout(self.packsCard)
+        self.packsCardLayout.setSpacing(8)
+        self.packsCardLayout.setObjectName(u"packsCardLayout")
+        self.packsTitleLabel = QLabel(self.packsCard)
+        self.packsTitleLabel.setObjectName(u"packsTitleLabel")
+        self.packsTitleLabel.setProperty(u"role", u"sectionTitle")
 
-        self.contentLayout.addWidget(self.remindersCard)
+        self.packsCardLayout.addWidget(self.packsTitleLabel)
 
-        self.goalCard = QFrame(self.scrollContents)
-        self.goalCard.setObjectName(u"goalCard")
-        self.goalCard.setFrameShape(QFrame.Shape.StyledPanel)
-        self.goalCard.setProperty(u"role", u"card")
-        self.goalCardLayout = QVBoxLayout(self.goalCard)
-        self.goalCardLayout.setSpacing(8)
-        self.goalCardLayout.setObjectName(u"goalCardLayout")
-        self.goalTitleLabel = QLabel(self.goalCard)
-        self.goalTitleLabel.setObjectName(u"goalTitleLabel")
-        self.goalTitleLabel.setProperty(u"role", u"sectionTitle")
+        self.packsIntroLabel = QLabel(self.packsCard)
+        self.packsIntroLabel.setObjectName(u"packsIntroLabel")
+        self.packsIntroLabel.setWordWrap(True)
+        self.packsIntroLabel.setProperty(u"role", u"hint")
 
-        self.goalCardLayout.addWidget(self.goalTitleLabel)
+        self.packsCardLayout.addWidget(self.packsIntroLabel)
 
-        self.goalLayout = QHBoxLayout()
-        self.goalLayout.setSpacing(10)
-        self.goalLayout.setObjectName(u"goalLayout")
-        self.goalLabel = QLabel(self.goalCard)
-        self.goalLabel.setObjectName(u"goalLabel")
+        self.heatPackCheck = QCheckBox(self.packsCard)
+        self.heatPackCheck.setObjectName(u"heatPackCheck")
 
-        self.goalLayout.addWidget(self.goalLabel)
+        self.packsCardLayout.addWidget(self.heatPackCheck)
 
-        self.goalSpin = QSpinBox(self.goalCard)
-        self.goalSpin.setObjectName(u"goalSpin")
-        self.goalSpin.setMinimumSize(QSize(90, 0))
-        self.goalSpin.setKeyboardTracking(False)
-        self.goalSpin.setMinimum(1)
-        self.goalSpin.setMaximum(21)
-        self.goalSpin.setValue(3)
+        self.coldPackCheck = QCheckBox(self.packsCard)
+        self.coldPackCheck.setObjectName(u"coldPackCheck")
 
-        self.goalLayout.addWidget(self.goalSpin)
+        self.packsCardLayout.addWidget(self.coldPackCheck)
 
-        self.goalSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.packsSafetyLabel = QLabel(self.packsCard)
+        self.packsSafetyLabel.setObjectName(u"packsSafetyLabel")
+        self.packsSafetyLabel.setWordWrap(True)
+        self.packsSafetyLabel.setProperty(u"role", u"hint")
 
-        self.goalLayout.addItem(self.goalSpacer)
+        self.packsCardLayout.addWidget(self.packsSafetyLabel)
 
 
-        self.goalCardLayout.addLayout(self.goalLayout)
-
-        self.goalHintLabel = QLabel(self.goalCard)
-        self.goalHintLabel.setObjectName(u"goalHintLabel")
-        self.goalHintLabel.setWordWrap(True)
-        self.goalHintLabel.setProperty(u"role", u"hint")
-
-        self.goalCardLayout.addWidget(self.goalHintLabel)
-
-
-        self.contentLayout.addWidget(self.goalCard)
+        self.contentLayout.addWidget(self.packsCard)
 
         self.safetyCard = QFrame(self.scrollContents)
         self.safetyCard.setObjectName(u"safetyCard")
@@ -335,6 +436,13 @@ class Ui_SettingsPage(object):
 
         self.safetyCardLayout.addWidget(self.safetyTitleLabel)
 
+        self.safetyIntroLabel = QLabel(self.safetyCard)
+        self.safetyIntroLabel.setObjectName(u"safetyIntroLabel")
+        self.safetyIntroLabel.setWordWrap(True)
+        self.safetyIntroLabel.setProperty(u"role", u"hint")
+
+        self.safetyCardLayout.addWidget(self.safetyIntroLabel)
+
         self.safetyStatusLabel = QLabel(self.safetyCard)
         self.safetyStatusLabel.setObjectName(u"safetyStatusLabel")
         self.safetyStatusLabel.setWordWrap(True)
@@ -342,6 +450,7 @@ class Ui_SettingsPage(object):
         self.safetyCardLayout.addWidget(self.safetyStatusLabel)
 
         self.safetyButtonRow = QHBoxLayout()
+        self.safetyButtonRow.setSpacing(6)
         self.safetyButtonRow.setObjectName(u"safetyButtonRow")
         self.safetyReviewButton = QPushButton(self.safetyCard)
         self.safetyReviewButton.setObjectName(u"safetyReviewButton")
@@ -357,6 +466,117 @@ class Ui_SettingsPage(object):
 
 
         self.contentLayout.addWidget(self.safetyCard)
+
+        self.appearanceCard = QFrame(self.scrollContents)
+        self.appearanceCard.setObjectName(u"appearanceCard")
+        self.appearanceCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.appearanceCard.setProperty(u"role", u"card")
+        self.appearanceCardLayout = QVBoxLayout(self.appearanceCard)
+        self.appearanceCardLayout.setSpacing(8)
+        self.appearanceCardLayout.setObjectName(u"appearanceCardLayout")
+        self.appearanceTitleLabel = QLabel(self.appearanceCard)
+        self.appearanceTitleLabel.setObjectName(u"appearanceTitleLabel")
+        self.appearanceTitleLabel.setProperty(u"role", u"sectionTitle")
+
+        self.appearanceCardLayout.addWidget(self.appearanceTitleLabel)
+
+        self.themeLayout = QHBoxLayout()
+        self.themeLayout.setSpacing(10)
+        self.themeLayout.setObjectName(u"themeLayout")
+        self.themeLabel = QLabel(self.appearanceCard)
+        self.themeLabel.setObjectName(u"themeLabel")
+
+        self.themeLayout.addWidget(self.themeLabel)
+
+        self.themeChips = QWidget(self.appearanceCard)
+        self.themeChips.setObjectName(u"themeChips")
+        self.themeChips.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.themeChipsLayout = QHBoxLayout(self.themeChips)
+        self.themeChipsLayout.setSpacing(8)
+        self.themeChipsLayout.setObjectName(u"themeChipsLayout")
+        self.themeChipsLayout.setContentsMargins(0, 0, 0, 0)
+        self.themeSystemButton = QPushButton(self.themeChips)
+        self.themeSystemButton.setObjectName(u"themeSystemButton")
+        self.themeSystemButton.setCheckable(True)
+        self.themeSystemButton.setChecked(True)
+        self.themeSystemButton.setAutoExclusive(True)
+        self.themeSystemButton.setProperty(u"role", u"chip")
+
+        self.themeChipsLayout.addWidget(self.themeSystemButton)
+
+        self.themeLightButton = QPushButton(self.themeChips)
+        self.themeLightButton.setObjectName(u"themeLightButton")
+        self.themeLightButton.setCheckable(True)
+        self.themeLightButton.setAutoExclusive(True)
+        self.themeLightButton.setProperty(u"role", u"chip")
+
+        self.themeChipsLayout.addWidget(self.themeLightButton)
+
+        self.themeDarkButton = QPushButton(self.themeChips)
+        self.themeDarkButton.setObjectName(u"themeDarkButton")
+        self.themeDarkButton.setCheckable(True)
+        self.themeDarkButton.setAutoExclusive(True)
+        self.themeDarkButton.setProperty(u"role", u"chip")
+
+        self.themeChipsLayout.addWidget(self.themeDarkButton)
+
+
+        self.themeLayout.addWidget(self.themeChips)
+
+        self.themeSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.themeLayout.addItem(self.themeSpacer)
+
+
+        self.appearanceCardLayout.addLayout(self.themeLayout)
+
+        self.themeHintLabel = QLabel(self.appearanceCard)
+        self.themeHintLabel.setObjectName(u"themeHintLabel")
+        self.themeHintLabel.setWordWrap(True)
+        self.themeHintLabel.setProperty(u"role", u"hint")
+
+        self.appearanceCardLayout.addWidget(self.themeHintLabel)
+
+
+        self.contentLayout.addWidget(self.appearanceCard)
+
+        self.welcomeCard = QFrame(self.scrollContents)
+        self.welcomeCard.setObjectName(u"welcomeCard")
+        self.welcomeCard.setFrameShape(QFrame.Shape.StyledPanel)
+        self.welcomeCard.setProperty(u"role", u"card")
+        self.welcomeCardLayout = QVBoxLayout(self.welcomeCard)
+        self.welcomeCardLayout.setSpacing(8)
+        self.welcomeCardLayout.setObjectName(u"welcomeCardLayout")
+        self.welcomeTitleLabel = QLabel(self.welcomeCard)
+        self.welcomeTitleLabel.setObjectName(u"welcomeTitleLabel")
+        self.welcomeTitleLabel.setProperty(u"role", u"sectionTitle")
+
+        self.welcomeCardLayout.addWidget(self.welcomeTitleLabel)
+
+        self.welcomeHintLabel = QLabel(self.welcomeCard)
+        self.welcomeHintLabel.setObjectName(u"welcomeHintLabel")
+        self.welcomeHintLabel.setWordWrap(True)
+        self.welcomeHintLabel.setProperty(u"role", u"hint")
+
+        self.welcomeCardLayout.addWidget(self.welcomeHintLabel)
+
+        self.welcomeButtonRow = QHBoxLayout()
+        self.welcomeButtonRow.setSpacing(6)
+        self.welcomeButtonRow.setObjectName(u"welcomeButtonRow")
+        self.welcomeButton = QPushButton(self.welcomeCard)
+        self.welcomeButton.setObjectName(u"welcomeButton")
+
+        self.welcomeButtonRow.addWidget(self.welcomeButton)
+
+        self.welcomeButtonSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.welcomeButtonRow.addItem(self.welcomeButtonSpacer)
+
+
+        self.welcomeCardLayout.addLayout(self.welcomeButtonRow)
+
+
+        self.contentLayout.addWidget(self.welcomeCard)
 
         self.aboutCard = QFrame(self.scrollContents)
         self.aboutCard.setObjectName(u"aboutCard")
@@ -397,22 +617,32 @@ class Ui_SettingsPage(object):
 
 #if QT_CONFIG(shortcut)
         self.backupsLabel.setBuddy(self.backupsList)
-        self.volumeLabel.setBuddy(self.volumeSlider)
         self.goalLabel.setBuddy(self.goalSpin)
+        self.volumeLabel.setBuddy(self.volumeSlider)
+        self.themeLabel.setBuddy(self.themeChips)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.dataPathLabel, self.openFolderButton)
         QWidget.setTabOrder(self.openFolderButton, self.backupButton)
         QWidget.setTabOrder(self.backupButton, self.backupsList)
         QWidget.setTabOrder(self.backupsList, self.restoreButton)
-        QWidget.setTabOrder(self.restoreButton, self.themeSystemButton)
-        QWidget.setTabOrder(self.themeSystemButton, self.themeLightButton)
-        QWidget.setTabOrder(self.themeLightButton, self.themeDarkButton)
-        QWidget.setTabOrder(self.themeDarkButton, self.volumeSlider)
+        QWidget.setTabOrder(self.restoreButton, self.exportPdfButton)
+        QWidget.setTabOrder(self.exportPdfButton, self.exportCsvButton)
+        QWidget.setTabOrder(self.exportCsvButton, self.exportFhirButton)
+        QWidget.setTabOrder(self.exportFhirButton, self.deleteButton)
+        QWidget.setTabOrder(self.deleteButton, self.goalSpin)
+        QWidget.setTabOrder(self.goalSpin, self.preferredTimeCheck)
+        QWidget.setTabOrder(self.preferredTimeCheck, self.preferredTimeEdit)
+        QWidget.setTabOrder(self.preferredTimeEdit, self.volumeSlider)
         QWidget.setTabOrder(self.volumeSlider, self.voiceCheck)
         QWidget.setTabOrder(self.voiceCheck, self.testSoundButton)
-        QWidget.setTabOrder(self.testSoundButton, self.goalSpin)
-        QWidget.setTabOrder(self.goalSpin, self.safetyReviewButton)
-        QWidget.setTabOrder(self.safetyReviewButton, self.versionLabel)
+        QWidget.setTabOrder(self.testSoundButton, self.heatPackCheck)
+        QWidget.setTabOrder(self.heatPackCheck, self.coldPackCheck)
+        QWidget.setTabOrder(self.coldPackCheck, self.safetyReviewButton)
+        QWidget.setTabOrder(self.safetyReviewButton, self.themeSystemButton)
+        QWidget.setTabOrder(self.themeSystemButton, self.themeLightButton)
+        QWidget.setTabOrder(self.themeLightButton, self.themeDarkButton)
+        QWidget.setTabOrder(self.themeDarkButton, self.welcomeButton)
+        QWidget.setTabOrder(self.welcomeButton, self.versionLabel)
 
         self.retranslateUi(SettingsPage)
 
@@ -443,7 +673,7 @@ class Ui_SettingsPage(object):
         self.backupButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Back up now", None))
 #endif // QT_CONFIG(accessibility)
         self.backupButton.setText(QCoreApplication.translate("SettingsPage", u"&Back up now", None))
-        self.backupsLabel.setText(QCoreApplication.translate("SettingsPage", u"Bac&kups made so far (newest first)", None))
+        self.backupsLabel.setText(QCoreApplication.translate("SettingsPage", u"Backups made so far (newest first)", None))
 #if QT_CONFIG(accessibility)
         self.backupsList.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Backups made so far, newest first", None))
 #endif // QT_CONFIG(accessibility)
@@ -455,23 +685,58 @@ class Ui_SettingsPage(object):
 #endif // QT_CONFIG(accessibility)
         self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"&Restore selected\u2026", None))
         self.restoreHintLabel.setText(QCoreApplication.translate("SettingsPage", u"You will be asked to confirm first.", None))
+        self.exportTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"<b>Export your whole diary</b>", None))
+        self.exportHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Save every entry, from the first day on, to a file you choose: a report to show your physiotherapist or doctor, a spreadsheet, or a FHIR file that health record software can read.", None))
+#if QT_CONFIG(tooltip)
+        self.exportPdfButton.setToolTip(QCoreApplication.translate("SettingsPage", u"A report of your whole diary to print or show your physiotherapist or doctor", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.exportPdfButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Export the whole diary as a PDF report for a clinician", None))
+#endif // QT_CONFIG(accessibility)
+        self.exportPdfButton.setText(QCoreApplication.translate("SettingsPage", u"PDF report for a cli&nician\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportCsvButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Your whole diary as a table, for a spreadsheet program", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.exportCsvButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Export the whole diary as CSV, for a spreadsheet", None))
+#endif // QT_CONFIG(accessibility)
+        self.exportCsvButton.setText(QCoreApplication.translate("SettingsPage", u"CSV spreadsheet\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportFhirButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Your whole diary in FHIR, a format that health record software can read", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.exportFhirButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Export the whole diary as FHIR, for health record software", None))
+#endif // QT_CONFIG(accessibility)
+        self.exportFhirButton.setText(QCoreApplication.translate("SettingsPage", u"FHIR health record\u2026", None))
+        self.deleteTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"<b>Delete all your data</b>", None))
+        self.deleteHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Removes your diary, settings and backups from this computer. You will be told exactly what goes, and asked to confirm.", None))
+#if QT_CONFIG(tooltip)
+        self.deleteButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Delete your diary, settings and backups. You will be asked to confirm first.", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.deleteButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Delete all my data", None))
+#endif // QT_CONFIG(accessibility)
+        self.deleteButton.setText(QCoreApplication.translate("SettingsPage", u"Delete all m&y data\u2026", None))
 #if QT_CONFIG(accessibility)
         self.dataFeedbackLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Result of the last data action", None))
 #endif // QT_CONFIG(accessibility)
-        self.appearanceTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Appearance", None))
+        self.goalTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Goals", None))
+        self.goalLabel.setText(QCoreApplication.translate("SettingsPage", u"Sessions per &week", None))
 #if QT_CONFIG(accessibility)
-        self.themeSystemButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours: follow the system", None))
+        self.goalSpin.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Weekly goal: sessions per week", None))
 #endif // QT_CONFIG(accessibility)
-        self.themeSystemButton.setText(QCoreApplication.translate("SettingsPage", u"Follow the s&ystem", None))
+        self.goalSpin.setSpecialValueText(QCoreApplication.translate("SettingsPage", u"No weekly plan", None))
+        self.goalHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Two or three sessions a week is a common start; your physiotherapist can help you choose. To do sessions when you like, with no target, turn the number down to \u201cNo weekly plan\u201d.", None))
 #if QT_CONFIG(accessibility)
-        self.themeLightButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours: light", None))
+        self.preferredTimeCheck.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Preferred time for sessions", None))
 #endif // QT_CONFIG(accessibility)
-        self.themeLightButton.setText(QCoreApplication.translate("SettingsPage", u"&Light", None))
+        self.preferredTimeCheck.setText(QCoreApplication.translate("SettingsPage", u"Preferre&d time for sessions", None))
 #if QT_CONFIG(accessibility)
-        self.themeDarkButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours: dark", None))
+        self.preferredTimeEdit.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Preferred time of day for sessions", None))
 #endif // QT_CONFIG(accessibility)
-        self.themeDarkButton.setText(QCoreApplication.translate("SettingsPage", u"&Dark", None))
+        self.preferredTimeHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Optional: a time of day that usually suits you for a guided session. Untick if it varies.", None))
         self.soundTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Sound and voice", None))
+        self.soundIntroLabel.setText(QCoreApplication.translate("SettingsPage", u"What you hear during a guided session.", None))
         self.volumeLabel.setText(QCoreApplication.translate("SettingsPage", u"Cue vol&ume", None))
 #if QT_CONFIG(tooltip)
         self.volumeSlider.setToolTip(QCoreApplication.translate("SettingsPage", u"How loud the sounds and spoken cues of a session are", None))
@@ -495,18 +760,27 @@ class Ui_SettingsPage(object):
 #if QT_CONFIG(accessibility)
         self.testSoundButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Play a test sound", None))
 #endif // QT_CONFIG(accessibility)
-        self.testSoundButton.setText(QCoreApplication.translate("SettingsPage", u"Play a test sou&nd", None))
+        self.testSoundButton.setText(QCoreApplication.translate("SettingsPage", u"Play a test sound", None))
 #if QT_CONFIG(accessibility)
         self.soundStatusLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Sound and voice status", None))
 #endif // QT_CONFIG(accessibility)
         self.soundHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Mute a session with M. The reminder to take off a heat or ice pack also shows as a desktop notification, even when muted.", None))
-        self.goalTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Weekly goal", None))
-        self.goalLabel.setText(QCoreApplication.translate("SettingsPage", u"Sessions per &week", None))
+        self.packsTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Heat and cold packs", None))
+        self.packsIntroLabel.setText(QCoreApplication.translate("SettingsPage", u"Tick what you have at home, so suggested plans only include the packs you have.", None))
 #if QT_CONFIG(accessibility)
-        self.goalSpin.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Weekly goal: sessions per week", None))
+        self.heatPackCheck.setAccessibleName(QCoreApplication.translate("SettingsPage", u"I have a heat pack or a hot-water bottle", None))
 #endif // QT_CONFIG(accessibility)
-        self.goalHintLabel.setText(QCoreApplication.translate("SettingsPage", u"Two or three sessions a week is a common start. Your physiotherapist can help you choose.", None))
+        self.heatPackCheck.setText(QCoreApplication.translate("SettingsPage", u"I have a heat pac&k (or a hot-water bottle)", None))
+#if QT_CONFIG(accessibility)
+        self.coldPackCheck.setAccessibleName(QCoreApplication.translate("SettingsPage", u"I have a cold pack", None))
+#endif // QT_CONFIG(accessibility)
+        self.coldPackCheck.setText(QCoreApplication.translate("SettingsPage", u"I have a cold pack (or frozen peas)", None))
+#if QT_CONFIG(accessibility)
+        self.packsSafetyLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Heat and cold packs: safety", None))
+#endif // QT_CONFIG(accessibility)
+        self.packsSafetyLabel.setText(QCoreApplication.translate("SettingsPage", u"Safety: always keep a towel or cloth between a pack and your skin, and use it for no more than 20 minutes at a time.", None))
         self.safetyTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Your safety answers", None))
+        self.safetyIntroLabel.setText(QCoreApplication.translate("SettingsPage", u"A few questions about rare warning signs that need a doctor rather than exercise.", None))
         self.safetyStatusLabel.setText(QCoreApplication.translate("SettingsPage", u"You will be asked a few questions about warning signs before your first guided session.", None))
 #if QT_CONFIG(accessibility)
         self.safetyStatusLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Safety answers", None))
@@ -515,6 +789,33 @@ class Ui_SettingsPage(object):
         self.safetyReviewButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Review the safety questions", None))
 #endif // QT_CONFIG(accessibility)
         self.safetyReviewButton.setText(QCoreApplication.translate("SettingsPage", u"Re&view the safety questions\u2026", None))
+        self.appearanceTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Appearance", None))
+        self.themeLabel.setText(QCoreApplication.translate("SettingsPage", u"Co&lours", None))
+#if QT_CONFIG(accessibility)
+        self.themeChips.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.themeSystemButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours: follow the system", None))
+#endif // QT_CONFIG(accessibility)
+        self.themeSystemButton.setText(QCoreApplication.translate("SettingsPage", u"Follow the system", None))
+#if QT_CONFIG(accessibility)
+        self.themeLightButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours: light", None))
+#endif // QT_CONFIG(accessibility)
+        self.themeLightButton.setText(QCoreApplication.translate("SettingsPage", u"Light", None))
+#if QT_CONFIG(accessibility)
+        self.themeDarkButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Colours: dark", None))
+#endif // QT_CONFIG(accessibility)
+        self.themeDarkButton.setText(QCoreApplication.translate("SettingsPage", u"Dark", None))
+        self.themeHintLabel.setText(QCoreApplication.translate("SettingsPage", u"\u201cFollow the system\u201d uses your computer's own light or dark setting. The arrow keys move between the choices.", None))
+        self.welcomeTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"Welcome tour", None))
+        self.welcomeHintLabel.setText(QCoreApplication.translate("SettingsPage", u"The short tour from your first start: what the app can and cannot do, and a few questions to set it up. Your answers (weekly goal, reminders, heat and cold packs, safety questions) live on this page too, so you can change them here at any time.", None))
+#if QT_CONFIG(tooltip)
+        self.welcomeButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Go through the short welcome tour again", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.welcomeButton.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Show the welcome tour again", None))
+#endif // QT_CONFIG(accessibility)
+        self.welcomeButton.setText(QCoreApplication.translate("SettingsPage", u"Show the welcome again\u2026", None))
         self.aboutTitleLabel.setText(QCoreApplication.translate("SettingsPage", u"About", None))
 #if QT_CONFIG(accessibility)
         self.versionLabel.setAccessibleName(QCoreApplication.translate("SettingsPage", u"Version", None))

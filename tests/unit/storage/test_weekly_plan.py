@@ -22,3 +22,12 @@ def test_the_plan_and_its_history(tmp_path: Path) -> None:
         assert weekly_plan.goal_history(store) == [(date(2024, 1, 1), 5), (date(2026, 3, 11), 3)]
         store.set_setting(weekly_plan.SETTING_WEEKLY_GOAL, "lots")
         assert weekly_plan.weekly_goal(store) == weekly_plan.DEFAULT_WEEKLY_GOAL
+
+
+def test_no_weekly_plan_is_kept_across_a_restart(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "d", clock=FakeClock(NOW)) as store:
+        weekly_plan.set_weekly_goal(store, 0, date(2026, 3, 11))
+    with Store.open(tmp_path / "d", clock=FakeClock(NOW)) as store:
+        assert weekly_plan.weekly_goal(store) == 0
+        store.set_setting(weekly_plan.SETTING_WEEKLY_GOAL, -1)
+        assert weekly_plan.weekly_goal(store) == weekly_plan.DEFAULT_WEEKLY_GOAL
