@@ -176,10 +176,9 @@ class BreakReminders(QObject):
 
     def _doing_a_break(self) -> bool:
         window = self._window
-        return window is not None and window.isVisible() and window.state() in (
-            "running",
-            "finished",
-        )
+        if window is None or not window.isVisible():
+            return False
+        return window.state() in ("running", "finished")
 
     def sleep_ms(self) -> int | None:
         """How long the timer was last set to sleep; None when it is not running."""
