@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from lbp_desktop import APP_NAME
@@ -35,6 +35,11 @@ log = logging.getLogger(__name__)
 SETTING_REMINDERS = "reminders"
 SETTING_PAUSED_UNTIL = "reminders_paused_until"
 SETTING_TRAY_EXPLAINED = "tray_close_explained"
+SETTING_LAST_NUDGE = "session_nudge_last"  # ISO date of the last "time for your session?"
+# The nudge's timer never sleeps longer than this, so a suspend or a new time
+# zone is noticed within the hour.
+NUDGE_LONGEST_SLEEP_MS = 3600 * 1000
+NUDGE_RETRY_MS = 10 * 60 * 1000
 # Panels and tray hosts start late after login: look again for this long.
 TRAY_WAIT_S = 30
 TRAY_LOOK_EVERY_MS = 2000
@@ -106,6 +111,10 @@ class TrayCompanion(QObject):
         )
         self._routine_cache: list[BreakRoutine] | None = None
         self._autostart: Autostart | None = None
+        self.nudge_timer = QTimer(self)
+        self.nudge_timer.setSingleShot(True)
+        self.nudge_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.nudge_timer.timeout.connect(self.nudge_if_due)
 
     # -- start and end ----------------------------------------------------------------------
 
@@ -122,6 +131,7 @@ class TrayCompanion(QObject):
         self.reminders.start()
         if paused is not None:
             self.reminders.restore_pause(paused)
+        self.arm_nudge()
         if self._tray_available():
             self._make_tray()
         else:
@@ -134,6 +144,7 @@ class TrayCompanion(QObject):
     def stop(self) -> None:
         """Quitting: no more wake-ups; the desktop connections are let go."""
         self.reminders.stop()
+        self.nudge_timer.stop()
         if self._look_timer is not None:
             self._look_timer.stop()
         for source in (self.idle_source, self.full_screen):
@@ -228,6 +239,73 @@ class TrayCompanion(QObject):
     def apply_settings(self, settings: ReminderSettings) -> None:
         self.reminders.apply_settings(settings)
         self.controller.save_setting(SETTING_REMINDERS, settings.to_json())
+
+    # -- the session nudge at the preferred time -------------------------------------------
+
+    def _nudge_facts(self) -> tuple[datetime, time | None, date | None]:
+        from lbp_desktop.domain.onboarding import SETTING_PREFERRED_TIME, parse_time_text
+
+        store = self.controller.store
+        now = self.controller.clock.now()
+        if store is None:
+            return now, None, None
+        preferred = parse_time_text(store.get_setting(SETTING_PREFERRED_TIME))
+        last_text = store.get_setting(SETTING_LAST_NUDGE)
+        try:
+            last = date.fromisoformat(last_text) if isinstance(last_text, str) else None
+        except ValueError:
+            last = None
+        return now, preferred, last
+
+    def arm_nudge(self) -> None:
+        """Sleep until the preferred time (or an hour, whichever is sooner)."""
+        from lbp_desktop.domain.session_nudge import next_nudge_at
+
+        now, preferred, last = self._nudge_facts()
+        at = next_nudge_at(now, preferred, last)
+        if at is None:
+            self.nudge_timer.stop()
+            return
+        wait_ms = int((at.timestamp() - now.timestamp()) * 1000)
+        if wait_ms <= 0:
+            # The time has come but the nudge waits (paused, a session on): look again later.
+            wait_ms = NUDGE_RETRY_MS
+        self.nudge_timer.start(min(wait_ms, NUDGE_LONGEST_SLEEP_MS))
+
+    def nudge_if_due(self) -> bool:
+        """At the preferred time with nothing done today: say so once. True if said."""
+        from lbp_desktop.domain import reminders as R
+        from lbp_desktop.domain.records import SessionRun
+        from lbp_desktop.domain.session_nudge import nudge_due
+
+        said = False
+        store = self.controller.store
+        now, preferred, last = self._nudge_facts()
+        quiet = self.reminders.next_due().reason in (R.PAUSED, R.BUSY, R.QUIET)
+        if store is not None and not quiet:
+            runs = store.records(SessionRun, since=now.date() - timedelta(days=1))
+            goal = self.controller.weekly_goal()
+            if nudge_due(now, preferred, last, runs, goal):
+                self._say_time_for_a_session()
+                self.controller.save_setting(SETTING_LAST_NUDGE, now.date().isoformat())
+                said = True
+        self.arm_nudge()
+        return said
+
+    def _say_time_for_a_session(self) -> None:
+        plans, suggested = self.controller.tray_plans()
+        name = dict(plans).get(suggested or "", "")
+        body = (
+            f"{name}. Start it from the tray menu (Start a session) or the Today page."
+            if name
+            else "Start one from the tray menu or the Today page."
+        )
+        title = "Time for your session?"
+        if self.tray is not None:
+            self.tray.show_message(title, body)
+        else:
+            self.window.show_status(f"{title} {body}", 0)
+        log.info("session nudge given")
 
     # -- settings -----------------------------------------------------------------------------
 

@@ -343,7 +343,7 @@ class AppController(QObject):
         assert self.library is not None
         return [str(p) for p in self.library.problems if not Path(p.file).is_relative_to(user)]
 
-    def _weekly_goal(self) -> int:
+    def weekly_goal(self) -> int:
         assert self.store is not None
         return weekly_plan.weekly_goal(self.store)
 
@@ -358,7 +358,7 @@ class AppController(QObject):
             runs,
             self.store.records(PostureBreak, since=today - timedelta(days=1)),
             today=today,
-            weekly_goal=self._weekly_goal(),
+            weekly_goal=self.weekly_goal(),
             pegs=self.store.records(PegAnswer, since=today - PEG_LOOKBACK),
             peg_skipped_week=self.store.get_setting(SETTING_PEG_SKIPPED_WEEK),
         )
@@ -379,7 +379,7 @@ class AppController(QObject):
 
         if self.library is None:
             return None
-        return suggest_plan(runs, self.library.plans, today=today, weekly_goal=self._weekly_goal())
+        return suggest_plan(runs, self.library.plans, today=today, weekly_goal=self.weekly_goal())
 
     def refresh_suggestion(self) -> None:
         """The Session page marks the plan to do next (the gentle one after pain)."""
@@ -985,7 +985,7 @@ class AppController(QObject):
         page.set_data_location(str(self.data_dir))
         page.set_backups(backups.list_backups(self.data_dir))
         page.set_theme(normalise_choice(self.window_state.value(STATE_THEME, "system")))
-        page.set_weekly_goal(self._weekly_goal())
+        page.set_weekly_goal(self.weekly_goal())
         page.set_safety_status(self._safety_status_text())
         page.set_volume(self._cue_volume())
         page.set_voice_enabled(self._spoken_cues())
@@ -1001,6 +1001,8 @@ class AppController(QObject):
 
         text = value.strftime("%H:%M") if isinstance(value, time) else None
         self._save_setting(SETTING_PREFERRED_TIME, text)
+        if self.companion is not None:
+            self.companion.arm_nudge()
 
     def _set_equipment(self, equipment: object) -> None:
         if isinstance(equipment, dict):
@@ -1188,7 +1190,7 @@ class AppController(QObject):
         settings = {key: self.store.get_setting(key) for key in keys}
         login = self.companion.autostart().is_enabled() if self.companion is not None else False
         return ob.answers_from_settings(
-            settings, sessions_per_week=self._weekly_goal(), start_on_login=login
+            settings, sessions_per_week=self.weekly_goal(), start_on_login=login
         )
 
     def show_onboarding(self, *, force: bool = False) -> QWidget | None:
@@ -1231,6 +1233,8 @@ class AppController(QObject):
             self._set_weekly_goal(todo.weekly_goal)
         if todo.reminders is not None and self.companion is not None:
             self.companion.apply_settings(todo.reminders)
+        if self.companion is not None:
+            self.companion.arm_nudge()  # the preferred time may be new
         if todo.start_on_login is not None and self.companion is not None:
             message = self.companion.set_autostart(todo.start_on_login)
             if message:

@@ -79,6 +79,7 @@ class TrayIcon(QObject):
         self._build_menu()
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
+        self.icon.messageClicked.connect(self.open_requested)  # "Time for your session?"
 
     # -- building ---------------------------------------------------------------------------
 

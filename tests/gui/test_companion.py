@@ -84,7 +84,7 @@ def make_app(qtbot, tmp_path: Path, clock: FakeClock):
     for ctl in made:
         ctl.window.set_close_handler(None)
         if ctl.companion is not None:
-            ctl.companion.reminders.stop()
+            ctl.companion.stop()
             if ctl.companion.tray is not None:
                 ctl.companion.tray.hide()
         ctl.quitting = True
@@ -297,3 +297,44 @@ def test_a_pause_stored_without_a_time_zone_is_ignored(make_app, tmp_path, clock
         store.set_setting(SETTING_PAUSED_UNTIL, "2026-03-11T18:00:00")
     _ctl, companion = make_app(tray=True, data_dir=data_dir)
     assert companion.reminders.next_due().reason == R.DUE
+
+
+def test_the_session_nudge_comes_at_the_preferred_time_once(make_app, clock, tmp_path) -> None:
+    from lbp_desktop.companion import SETTING_LAST_NUDGE
+    from lbp_desktop.domain.onboarding import SETTING_PREFERRED_TIME
+    from lbp_desktop.storage.store import Store
+
+    data_dir = tmp_path / "nudge"
+    with Store.open(data_dir, clock=clock) as store:
+        store.set_setting(SETTING_PREFERRED_TIME, "16:00")
+    _ctl, companion = make_app(tray=True, data_dir=data_dir)
+    said: list[tuple[str, str]] = []
+    companion.tray.show_message = lambda title, body: said.append((title, body))
+    timer = companion.nudge_timer
+    # 14:05 now: it sleeps an hour at the most, then looks again.
+    assert timer.isActive() and timer.interval() == 3600 * 1000
+    clock.advance(3600)
+    assert not companion.nudge_if_due()
+    assert timer.interval() == 55 * 60 * 1000  # until 16:00
+    clock.advance(55 * 60)
+    assert companion.nudge_if_due()
+    assert said[0][0] == "Time for your session?" and "(suggested)" not in said[0][1]
+    assert _ctl.store.get_setting(SETTING_LAST_NUDGE) == "2026-03-11"
+    clock.advance(600)
+    assert not companion.nudge_if_due()  # once a day
+    assert len(said) == 1
+
+
+def test_no_session_nudge_while_reminders_are_paused(make_app, clock, tmp_path) -> None:
+    from lbp_desktop.domain.onboarding import SETTING_PREFERRED_TIME
+    from lbp_desktop.storage.store import Store
+
+    data_dir = tmp_path / "paused"
+    with Store.open(data_dir, clock=clock) as store:
+        store.set_setting(SETTING_PREFERRED_TIME, "14:10")
+    _ctl, companion = make_app(tray=True, data_dir=data_dir)
+    companion.pause_until_tomorrow()
+    clock.advance(600)
+    assert not companion.nudge_if_due()
+    # It looks again in ten minutes, not in a busy loop.
+    assert companion.nudge_timer.interval() == 10 * 60 * 1000

@@ -839,7 +839,7 @@ def test_the_welcome_comes_once_and_its_answers_are_stored(make_controller) -> N
             "heat_pack": True,
             "cold_pack": False,
         }
-        assert ctl._weekly_goal() == 3
+        assert ctl.weekly_goal() == 3
         assert ctl.show_onboarding() is None  # once is enough
         again = ctl.show_onboarding(force=True)  # Settings: "Show the welcome again"
         assert again is not None and again.answers().sessions_per_week == 3
