@@ -9,7 +9,7 @@ PYTHON      ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
                  && { echo $$p; break; }; done)
 PYTEST_ARGS ?=
 
-.PHONY: run desktop-entry test lint bench forms check-system clean help
+.PHONY: run desktop-entry test lint bench forms bundle check-system clean help
 
 help:
 	@echo "make run    install into $(VENV) and start the app"
@@ -17,6 +17,7 @@ help:
 	@echo "make test   install with test extras and run the whole suite offscreen"
 	@echo "make bench  print the benchmark table"
 	@echo "make forms  recompile ui/*.ui into lbp_desktop/views/forms/"
+	@echo "make bundle build the one-folder app dist/lbp-desktop/ (PyInstaller) and smoke-test it"
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed (python3 --version)."; exit 1; }
@@ -60,6 +61,19 @@ bench: $(VENV)/.test-installed
 
 forms: $(VENV)/.test-installed
 	$(VPY) tools/compile_forms.py
+
+$(VENV)/.bundle-installed: pyproject.toml $(VENV)/.app-installed
+	$(VPY) -m pip install -q -e ".[bundle]"
+	@touch $@
+
+# One folder holding Python, Qt and the app (packaging/README.md), then a quick
+# start of it offscreen in a throwaway data folder, so a broken bundle fails here.
+bundle: $(VENV)/.bundle-installed
+	$(VPY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/pyinstaller/lbp-desktop.spec
+	@tmp=$$(mktemp -d) && QT_QPA_PLATFORM=offscreen dist/lbp-desktop/lbp-desktop \
+	  --smoke-test --data-dir "$$tmp/data"; rc=$$?; rm -rf "$$tmp"; exit $$rc
+	@du -sh dist/lbp-desktop
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1367,6 +1367,8 @@ class AppController(QObject):
 
     async def run(self) -> int:
         self.app.aboutToQuit.connect(self._closed.set)
+        # From the start: a SIGTERM while the store opens still ends the app cleanly.
+        signals = QuitOnSignals(self.quit, self)
         try:
             keep_going = self.start()
         except Exception:
@@ -1379,13 +1381,12 @@ class AppController(QObject):
             if self.store is not None and not self.store.read_only:
                 self._in_background(self._daily_backup())
             self.start_companion()
-            if not self.in_tray:
+            if not self.in_tray and not self.quitting:
                 self.show_onboarding()
-            signals = QuitOnSignals(self.quit, self)
             await self._closed.wait()
-            signals.uninstall()
         else:
             self.window.close()
+        signals.uninstall()
         for task in list(self._background):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task

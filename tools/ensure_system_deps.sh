@@ -15,8 +15,9 @@ run_pkgs=(
 )
 # xdotool and x11-utils drive and inspect the tray end to end; dbus gives a
 # private bus for the notification and idle-monitor stand-ins; appstream
-# validates the metainfo.
-test_pkgs=(xvfb xauth trayer make desktop-file-utils xdotool x11-utils dbus appstream)
+# validates the metainfo; pulseaudio gives the bundle test a silent sound output.
+test_pkgs=(xvfb xauth trayer make desktop-file-utils xdotool x11-utils dbus appstream
+  pulseaudio pulseaudio-utils)
 case "$mode" in
   run) wanted=("${run_pkgs[@]}") ;;
   test) wanted=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
