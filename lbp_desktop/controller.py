@@ -546,54 +546,46 @@ class AppController(QObject):
             self._show_progress(data, today)
             page.show_message("")
 
-    def export_from_progress(self, format_name: str) -> None:
-        """Progress page: export the period shown, to a file the user picks."""
+    def _ask_export_path(self, format_name: str, stem: str) -> Path | None:
+        """The file the user picks for an export (None: they cancelled)."""
         from PySide6.QtWidgets import QFileDialog
 
-        if self.store is None or self.library is None:
-            return
-        page = self.window.progress_page
         ext, kind = EXPORT_FILES[format_name]
-        since, until = page.current_bounds()
-        suggested = paths.documents_dir() / f"back-care-{since:%Y-%m-%d}-to-{until:%Y-%m-%d}.{ext}"
+        suggested = paths.documents_dir() / f"{stem}.{ext}"
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, f"Save the {kind} as", str(suggested), f"{kind} (*.{ext})"
         )
         if not chosen:
-            return
+            return None
         out = Path(chosen)
-        if out.suffix.lower() != f".{ext}":
-            out = out.with_name(out.name + f".{ext}")
-        page.set_busy(f"Writing the {kind}…")
-        self._soon(
-            self._export(
-                format_name,
-                out,
-                since,
-                until,
-                lambda text, error: page.show_message(text, error=error),
-            )
-        )
+        return out if out.suffix.lower() == f".{ext}" else out.with_name(out.name + f".{ext}")
+
+    def export_from_progress(self, format_name: str) -> None:
+        """Progress page: export the period shown, to a file the user picks."""
+        if self.store is None or self.library is None or format_name not in EXPORT_FILES:
+            return
+        page = self.window.progress_page
+        since, until = page.current_bounds()
+        out = self._ask_export_path(format_name, f"back-care-{since:%Y-%m-%d}-to-{until:%Y-%m-%d}")
+        if out is None:
+            return
+        page.set_busy(f"Writing the {EXPORT_FILES[format_name][1]}…")
+
+        def show(text: str, error: bool) -> None:
+            page.show_message(text, error=error)
+
+        self._soon(self._export(format_name, out, since, until, show))
 
     def export_whole_diary(self, format_name: str) -> None:
         """Settings page: export everything, to a file the user picks."""
-        from PySide6.QtWidgets import QFileDialog
-
         if self.store is None or self.library is None or format_name not in EXPORT_FILES:
             return
         page = self.window.settings_page
-        ext, kind = EXPORT_FILES[format_name]
         today = self.clock.now().date()
-        suggested = paths.documents_dir() / f"back-care-diary-{today:%Y-%m-%d}.{ext}"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, f"Save the {kind} as", str(suggested), f"{kind} (*.{ext})"
-        )
-        if not chosen:
+        out = self._ask_export_path(format_name, f"back-care-diary-{today:%Y-%m-%d}")
+        if out is None:
             return
-        out = Path(chosen)
-        if out.suffix.lower() != f".{ext}":
-            out = out.with_name(out.name + f".{ext}")
-        page.set_export_busy(f"Writing the {kind}…")
+        page.set_export_busy(f"Writing the {EXPORT_FILES[format_name][1]}…")
 
         def show(text: str, error: bool) -> None:
             (page.show_error if error else page.show_saved)(text)

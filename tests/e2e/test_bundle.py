@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import queue
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +25,7 @@ import pytest
 
 from lbp_desktop import APP_ID, __version__
 from tests.e2e.conftest import answer_safety_questions, app_env
+from tests.e2e.log_lines import LogLines
 from tests.xdisplay import xvfb_display
 
 pytestmark = [
@@ -198,67 +196,12 @@ def test_bundle_exports_every_format(run_bundle, tmp_path: Path) -> None:
     assert b"Bundle" in (tmp_path / "diary.fhir").read_bytes()[:200]
 
 
-class _Lines:
-    """A process's stderr, line by line, as it comes (so a test can wait for one)."""
-
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.proc = proc
-        self.seen: list[str] = []
-        self._queue: queue.Queue[str] = queue.Queue()
-        assert proc.stderr is not None
-        self._reader = threading.Thread(target=self._read, args=(proc.stderr,), daemon=True)
-        self._reader.start()
-
-    def _read(self, stream) -> None:
-        for line in stream:
-            self._queue.put(line.rstrip("\n"))
-
-    def wait_for(self, needle: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        for line in self.seen:
-            if needle in line:
-                return line
-        while time.monotonic() < deadline:
-            try:
-                line = self._queue.get(timeout=0.2)
-            except queue.Empty:
-                if self.proc.poll() is not None:
-                    break
-                continue
-            self.seen.append(line)
-            if needle in line:
-                return line
-        raise AssertionError(f"no {needle!r} in the app's log: {self.seen[-10:]}")
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        try:
-            code = self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = self.proc.wait()
-        self._reader.join(10)  # the pipe ends with the process
-        assert self.proc.stderr is not None
-        self.proc.stderr.close()
-        while not self._queue.empty():
-            self.seen.append(self._queue.get())
-        return code
-
-
-# Known app bug, not the bundle's (reported with the bundle work): a SIGTERM while
-# the start-up's daily backup still runs in its worker thread makes the app exit 1
-# with this error, because controller.run awaits the backup after the Qt loop has
-# stopped. Seen in ~1 of 4 bundle runs here. Any other way of ending fails the test;
-# once the app quits cleanly in that case, this should become `code == 0`.
-
-
-def _assert_ended_cleanly(code: int, app: _Lines) -> None:
+def _assert_ended_cleanly(code: int, app: LogLines) -> None:
     log = "\n".join(app.seen)
     assert code == 0, log
 
 
-def _hand_over(bundle: Path, data: Path, env: dict[str, str], app: _Lines) -> None:
+def _hand_over(bundle: Path, data: Path, env: dict[str, str], app: LogLines) -> None:
     """A second launch on the same data folder, as a double-click would do.
 
     Its request is answered by the first app's running event loop, so once it
@@ -288,7 +231,7 @@ def test_bundle_starts_in_a_real_tray(bundle: Path, tmp_path: Path) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        app = _Lines(
+        app = LogLines(
             subprocess.Popen(
                 [str(bundle / APP_ID), "--in-tray", "--data-dir", str(data)],
                 env=env,
@@ -357,7 +300,7 @@ def test_bundle_plays_the_cue_sounds_without_a_media_backend(bundle: Path, tmp_p
         assert _playing_streams(server) == []
         env = app_env(home)
         env.update(PULSE_SERVER=server, LBP_DESKTOP_LOG="INFO")
-        app = _Lines(
+        app = LogLines(
             subprocess.Popen(
                 [str(bundle / APP_ID), "play", "desk-reset", "--data-dir", str(data)],
                 env=env,

@@ -9,12 +9,9 @@ the window after the wait) is in tests/gui/test_companion.py.
 from __future__ import annotations
 
 import os
-import queue
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import answer_safety_questions, app_env
+from tests.e2e.log_lines import LogLines
 from tests.xdisplay import xvfb_display
 
 pytestmark = pytest.mark.slow
@@ -30,55 +28,16 @@ SCREEN_W = 1280
 APP_TITLE = "Back Care Companion"
 
 
-class AppProcess:
+def start_app(args: list[str], env: dict[str, str]) -> LogLines:
     """The app in a subprocess, its log lines collected as they come."""
-
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "lbp_desktop", *args],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: list[str] = []
-        self._queue: queue.Queue[str] = queue.Queue()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self._queue.put(line.rstrip("\n"))
-
-    def wait_for(self, needle: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        for line in self.lines:
-            if needle in line:
-                return line
-        while time.monotonic() < deadline:
-            try:
-                line = self._queue.get(timeout=0.2)
-            except queue.Empty:
-                if self.proc.poll() is not None:
-                    break
-                continue
-            self.lines.append(line)
-            if needle in line:
-                return line
-        raise AssertionError(f"no {needle!r} in the app's log: {self.lines[-8:]}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._reader.join(10)  # the pipe ends with the process
-        assert self.proc.stderr is not None
-        self.proc.stderr.close()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lbp_desktop", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return LogLines(proc)
 
 
 def _x(display: str, *args: str) -> str:
@@ -160,7 +119,7 @@ def test_tray_icon_and_every_menu_action(tray_desktop, tmp_path: Path) -> None:
     display, env = tray_desktop
     data_dir = tmp_path / "data"
     answer_safety_questions(data_dir)
-    app = AppProcess(["--data-dir", str(data_dir), "--in-tray"], env)
+    app = start_app(["--data-dir", str(data_dir), "--in-tray"], env)
     try:
         app.wait_for("tray icon shown")
         icon = _tray_icon_centre(display)
@@ -224,7 +183,7 @@ def test_without_a_tray_the_app_keeps_its_window_and_waits_for_one(tmp_path: Pat
     home.mkdir()
     env = app_env(home)
     env.update(QT_QPA_PLATFORM="offscreen", LBP_DESKTOP_LOG="INFO")
-    app = AppProcess(["--data-dir", str(tmp_path / "data")], env)
+    app = start_app(["--data-dir", str(tmp_path / "data")], env)
     try:
         app.wait_for("no system tray yet")
         time.sleep(1.0)
