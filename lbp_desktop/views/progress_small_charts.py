@@ -98,6 +98,13 @@ class SmallChart(pg.PlotWidget):
             axis.setTickFont(font)
         self.plot_item.showGrid(x=False, y=True, alpha=0.25)
 
+    def apply_style(self, style: ChartStyle) -> None:
+        """New colours (a theme change): restyle, and redraw what is shown
+        (each chart's own ``set_analytics``)."""
+        self._style_axes(style)
+        if self._analytics is not None:
+            self.set_analytics(self._analytics)  # type: ignore[attr-defined]
+
     def _label(self, side: str, text: str) -> None:
         self.plot_item.setLabel(side, text, color=self._style.text.name(), **{"font-size": "10pt"})
 
@@ -114,11 +121,6 @@ class PegChart(SmallChart):
         self.plot_item.getAxis("left").setTicks([[(0, "0"), (5, "5"), (10, "10")]])
         self.plot_item.setYRange(*SCORE_RANGE, padding=0)
         self.apply_style(self._style)
-
-    def apply_style(self, style: ChartStyle) -> None:
-        self._style_axes(style)
-        if self._analytics is not None:
-            self.set_analytics(self._analytics)
 
     def set_analytics(self, analytics: ProgressAnalytics) -> None:
         self._analytics = analytics
@@ -150,11 +152,6 @@ class PainChangeChart(SmallChart):
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8)
         self.plot_item.addItem(self.bars)
         self.apply_style(self._style)
-
-    def apply_style(self, style: ChartStyle) -> None:
-        self._style_axes(style)
-        if self._analytics is not None:
-            self.set_analytics(self._analytics)
 
     def set_analytics(self, analytics: ProgressAnalytics) -> None:
         self._analytics = analytics
@@ -208,11 +205,9 @@ class WeekdayChart(SmallChart):
         self.plot_item.setYRange(-0.6, 6.6, padding=0)
         self.apply_style(self._style)
 
-    def apply_style(self, style: ChartStyle) -> None:
-        self._style_axes(style)
-        self.plot_item.showGrid(x=True, y=False, alpha=0.25)
-        if self._analytics is not None:
-            self.set_analytics(self._analytics)
+    def _style_axes(self, style: ChartStyle) -> None:
+        super()._style_axes(style)
+        self.plot_item.showGrid(x=True, y=False, alpha=0.25)  # bars run across
 
     def set_analytics(self, analytics: ProgressAnalytics) -> None:
         self._analytics = analytics
