@@ -1314,6 +1314,8 @@ class AppController(QObject):
 
     def quit(self) -> None:
         self.quitting = True
+        if self.companion is not None:
+            self.companion.stop()  # no break or nudge may come while the store closes
         self.window.close()
         try:
             asyncio.get_running_loop()
