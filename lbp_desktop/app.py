@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QObject, QSettings
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lbp_desktop import APP_ID, APP_NAME, __version__, paths, proc_stats
+from lbp_desktop import APP_ID, APP_NAME, __version__, proc_stats
 from lbp_desktop.services.single_instance import SingleInstance, instance_key
 from lbp_desktop.views.main_window import MainWindow, bring_to_front
 from lbp_desktop.views.theme import apply_theme
@@ -59,14 +58,6 @@ def show_and_wait_for_paint(app: QApplication, window: QWidget) -> bool:
     return spy.painted
 
 
-def app_icon() -> QIcon:
-    """The app's icon for every window (files are read only when a size is drawn)."""
-    icon = QIcon()
-    for png in paths.app_icon_files():
-        icon.addFile(str(png))
-    return icon
-
-
 def open_window_state(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
 
@@ -95,7 +86,6 @@ def run_gui(
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
 
     instance = SingleInstance(instance_key(data_dir))
     if not instance.try_become_primary():

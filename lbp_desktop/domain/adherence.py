@@ -48,6 +48,7 @@ from lbp_desktop.domain.calendar_days import (
     week_grid,
     weekdays,
 )
+from lbp_desktop.domain.overview import session_counts
 from lbp_desktop.domain.records import SessionRun
 
 FloatArray = npt.NDArray[np.float64]
@@ -55,12 +56,9 @@ DateArray = npt.NDArray[np.datetime64]
 
 
 def counts_as_done(run: SessionRun) -> bool:
-    """The adherence rule for one run (see the module docstring)."""
-    if run.outcome in ("completed", "stopped_for_pain"):
-        return True
-    if run.outcome == "partial":
-        return any(not step.skipped for step in run.steps)
-    return False
+    """The adherence rule for one run (see the module docstring); the rule
+    itself lives in ``overview``, which the Today page uses without numpy."""
+    return session_counts(run)
 
 
 def goal_table(goal_history: Sequence[tuple[date, int]]) -> tuple[IntArray, IntArray]:

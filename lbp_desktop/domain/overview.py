@@ -33,7 +33,8 @@ def local_day(moment: datetime) -> date:
 
 
 def session_counts(run: SessionRun) -> bool:
-    """Whether a run counts as a session done (``adherence.counts_as_done``).
+    """Whether a run counts as a session done: the one rule for Today, the
+    nudge and (as ``adherence.counts_as_done``) the analytics.
 
     Stopped for pain counts: the person did the work until the stop rule
     ended it, and not counting it would punish listening to the rule. A

@@ -4,7 +4,8 @@ USER-VOICES asks for reminders that keep working and repeat when nothing was
 logged; the welcome asks for a preferred time of day. Once a day, at that
 time, if no session counts as done today and the person has a weekly plan,
 the app says so once (a tray message). Pure: the Qt side sleeps until
-``next_nudge_at`` and then asks ``nudge_due``.
+``next_nudge_at`` and then asks ``nudge_due``. No numpy here: this runs in
+the tray, where the app must stay small.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from lbp_desktop.domain.adherence import counts_as_done
+from lbp_desktop.domain.overview import session_counts
 from lbp_desktop.domain.records import SessionRun, check_aware
 
 # A nudge missed by more than this (the computer was off or asleep) is not
@@ -47,4 +48,4 @@ def nudge_due(
     start = datetime.combine(now.date(), preferred, now.tzinfo)
     if not start.timestamp() <= now.timestamp() < (start + LATE_LIMIT).timestamp():
         return False
-    return not any(counts_as_done(run) and run.at.date() == now.date() for run in runs_today)
+    return not any(session_counts(run) and run.at.date() == now.date() for run in runs_today)

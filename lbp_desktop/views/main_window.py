@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         self._build_on_show = True
 
     def showEvent(self, event) -> None:
+        from lbp_desktop.views.app_icon import ensure_app_icon
+
+        ensure_app_icon()
         if self._build_on_show:
             self._build_on_show = False
             self.show_current_page()

@@ -197,3 +197,14 @@ def test_pages_wait_for_first_use_so_the_first_paint_is_quick(qtbot) -> None:
     assert fresh.ui.pages.count() == len(PAGE_NAMES)
     assert fresh.current_page_name() == "progress"
     assert fresh.ui.pages.currentWidget() is fresh.progress_page
+
+
+def test_the_app_icon_comes_with_the_first_shown_window(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    icon = QApplication.instance().windowIcon()
+    assert not icon.isNull()
+    assert {s.width() for s in icon.availableSizes()} >= {16, 32, 48, 256}
