@@ -6,7 +6,8 @@ break-reminder app from Debian (Workrave) when it is installed. After both
 have settled, it watches them for a while without touching anything:
 
 - wake-ups per second: voluntary plus involuntary context switches of all the
-  process's threads (each wake from sleep ends in one), from /proc;
+  process's threads (each wake from sleep ends in one), from /proc, thread by
+  thread (a thread that ends during the watch is not counted);
 - CPU seconds per 10 minutes: user plus system time, from /proc;
 - resident memory at the end (VmRSS).
 
@@ -52,16 +53,25 @@ def _tasks(pid: int) -> list[Path]:
         return []
 
 
-def _switches(pid: int) -> int:
-    total = 0
+def _switches(pid: int) -> dict[str, int]:
+    """Context switches so far, per thread id."""
+    counts: dict[str, int] = {}
     for task in _tasks(pid):
+        total = 0
         try:
             for line in (task / "status").read_text().splitlines():
                 if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
                     total += int(line.split()[1])
         except OSError:
             continue  # a thread ended meanwhile
-    return total
+        counts[task.name] = total
+    return counts
+
+
+def _woken(before: dict[str, int], after: dict[str, int]) -> int:
+    # Per thread: one that ended during the watch takes its count with it
+    # (a small undercount), and one that started counts from zero.
+    return sum(count - before.get(tid, 0) for tid, count in after.items())
 
 
 def _cpu_s(pid: int) -> float:
@@ -83,7 +93,8 @@ def watch(pids: dict[str, int], seconds: float) -> list[Watch]:
     elapsed = time.monotonic() - t0
     results = []
     for name, pid in pids.items():
-        switches, cpu = _switches(pid) - start[name][0], _cpu_s(pid) - start[name][1]
+        switches = _woken(start[name][0], _switches(pid))
+        cpu = _cpu_s(pid) - start[name][1]
         results.append(
             Watch(
                 name,
