@@ -214,6 +214,9 @@ class AppController(QObject):
         for name in window.built_pages():  # opened before the store was ready
             self._on_page_built(name)
         if window.isVisible() or not self.in_tray:
+            from lbp_desktop.views.app_icon import ensure_app_icon
+
+            ensure_app_icon()  # after the first paint: decoding it costs ~10 ms
             window.show_current_page()
         else:
             window.show_current_page_when_shown()  # no page costs memory until it is seen

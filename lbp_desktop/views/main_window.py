@@ -127,11 +127,12 @@ class MainWindow(QMainWindow):
         self._build_on_show = True
 
     def showEvent(self, event) -> None:
-        from lbp_desktop.views.app_icon import ensure_app_icon
-
-        ensure_app_icon()
         if self._build_on_show:
+            # Started hidden in the tray: the page, and the app icon, come now.
+            from lbp_desktop.views.app_icon import ensure_app_icon
+
             self._build_on_show = False
+            ensure_app_icon()
             self.show_current_page()
         super().showEvent(event)
 

@@ -199,12 +199,15 @@ def test_pages_wait_for_first_use_so_the_first_paint_is_quick(qtbot) -> None:
     assert fresh.ui.pages.currentWidget() is fresh.progress_page
 
 
-def test_the_app_icon_comes_with_the_first_shown_window(qtbot) -> None:
+def test_started_in_the_tray_the_icon_and_page_come_with_the_first_show(qtbot) -> None:
     from PySide6.QtWidgets import QApplication
 
     window = MainWindow()
     qtbot.addWidget(window)
+    window.show_current_page_when_shown()
+    assert window.built_pages() == []
     window.show()
+    assert window.built_pages() == ["today"]
     icon = QApplication.instance().windowIcon()
     assert not icon.isNull()
     assert {s.width() for s in icon.availableSizes()} >= {16, 32, 48, 256}
