@@ -158,12 +158,12 @@ class FakeWindowManager:
         self._xcb.xcb_create_window(
             self._conn, 0, window, self.root, 0, 0, 1280, 860, 0, 1, 0, 0, None
         )
-        self._xcb.xcb_flush(self._conn)
+        self._sync()
         return window
 
     def destroy_window(self, window: int) -> None:
         self._xcb.xcb_destroy_window(self._conn, window)
-        self._xcb.xcb_flush(self._conn)
+        self._sync()
 
     def set_active(self, window: int) -> None:
         self._set(self.root, "_NET_ACTIVE_WINDOW", self.WINDOW, [window])
@@ -173,17 +173,24 @@ class FakeWindowManager:
 
     def clear_active(self) -> None:
         self._xcb.xcb_delete_property(self._conn, self.root, self.atom("_NET_ACTIVE_WINDOW"))
-        self._xcb.xcb_flush(self._conn)
+        self._sync()
 
     def close(self) -> None:
         self._xcb.xcb_disconnect(self._conn)
+
+    def _sync(self) -> None:
+        # A flush only sends; a request with a reply comes back after the server
+        # has carried out everything sent before it, so the probe (another
+        # connection, with no ordering against this one) sees the change.
+        self._xcb.xcb_flush(self._conn)
+        self.atom("WM_NAME")
 
     def _set(self, window: int, prop: str, kind: int, values: list[int]) -> None:
         data = (ctypes.c_uint32 * len(values))(*values)
         self._xcb.xcb_change_property(
             self._conn, self.REPLACE, window, self.atom(prop), kind, 32, len(values), data
         )
-        self._xcb.xcb_flush(self._conn)
+        self._sync()
 
 
 @pytest.fixture
