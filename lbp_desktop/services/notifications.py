@@ -24,12 +24,12 @@ import struct
 import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from lbp_desktop import APP_ID, APP_NAME
+from lbp_desktop.services.idle.base import session_bus_address
 
 if TYPE_CHECKING:
     import socket
@@ -82,7 +82,7 @@ class DesktopNotifier(QObject):
         self._fallback = fallback
 
     def notify(self, title: str, body: str) -> None:
-        address = (self._address or session_bus_address()) if self._use_dbus else None
+        address = (self._address or session_bus_address(os.environ)) if self._use_dbus else None
         if address is None:
             self._on_worker_done(False, title, body)
             return
@@ -114,17 +114,6 @@ class DesktopNotifier(QObject):
 
 def _dbus_platform() -> bool:
     return not sys.platform.startswith(("win", "darwin", "cygwin"))
-
-
-def session_bus_address() -> str | None:
-    """Where the session bus listens, as libdbus finds it (None: no bus)."""
-    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
-    if address:
-        return address
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and (Path(runtime) / "bus").exists():
-        return f"unix:path={Path(runtime) / 'bus'}"
-    return None
 
 
 # ------------------------------------------------------------------ the D-Bus wire protocol
